@@ -1,0 +1,3 @@
+from timeline.cli.app import main
+
+main()

@@ -1,0 +1,70 @@
+"""`timeline db ...`: migrate the schema and check it matches the code."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from timeline.cli.context import app_context
+from timeline.cli.errors import CliError
+
+app = typer.Typer(
+    help="Create, migrate and check the database schema (Alembic).", no_args_is_help=True
+)
+
+
+@app.command()
+def upgrade(
+    ctx: typer.Context,
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+) -> None:
+    """Migrate the database up to REVISION (default: the newest)."""
+    from timeline import db
+    from timeline.config import redact_url
+
+    url = app_context(ctx).database_url
+    db.upgrade(url, revision)
+    typer.echo(f"{redact_url(url)} is at revision {db.current_revision(url) or 'base'}")
+
+
+@app.command()
+def downgrade(
+    ctx: typer.Context,
+    revision: Annotated[str, typer.Argument(help="Target revision ('base' removes every table).")],
+) -> None:
+    """Migrate the database down to REVISION."""
+    from timeline import db
+    from timeline.config import redact_url
+
+    url = app_context(ctx).database_url
+    db.downgrade(url, revision)
+    typer.echo(f"{redact_url(url)} is at revision {db.current_revision(url) or 'base'}")
+
+
+@app.command()
+def current(ctx: typer.Context) -> None:
+    """Print the database's schema revision and whether it is the newest."""
+    from timeline import db
+
+    url = app_context(ctx).database_url
+    revision = db.current_revision(url)
+    head = db.head_revision()
+    state = "head" if revision == head else f"behind head {head}" if revision else "not migrated"
+    typer.echo(f"{revision or 'base'} ({state})")
+
+
+@app.command()
+def check(ctx: typer.Context) -> None:
+    """Fail when the database schema and the code's models differ (migration drift)."""
+    from timeline import db
+
+    url = app_context(ctx).database_url
+    if db.current_revision(url) != db.head_revision():
+        raise CliError("database is not at the newest revision: run 'timeline db upgrade'", 4)
+    diffs = db.check(url)
+    if diffs:
+        for diff in diffs:
+            typer.echo(diff, err=True)
+        raise CliError(f"{len(diffs)} difference(s) between models and migrations", 1)
+    typer.echo("no differences between models and migrations")

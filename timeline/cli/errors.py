@@ -1,0 +1,80 @@
+"""Turns every failure into one line on stderr and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from timeline.errors import TimelineError
+
+INTERNAL_ERROR_EXIT = 70
+
+
+class CliError(Exception):
+    """A message for the user, printed as `timeline: error: ...` on stderr."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code
+
+
+def translate(exc: BaseException) -> CliError:
+    """The one-line message and exit code for any exception escaping a command."""
+    if isinstance(exc, TimelineError):
+        return CliError(_one_line(str(exc)), exc.exit_code)
+    from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+    if isinstance(exc, OperationalError):
+        from timeline.db import connection_error
+
+        return CliError(_one_line(str(connection_error("database", exc))), 4)
+    if isinstance(exc, SQLAlchemyError):
+        reason = getattr(exc, "orig", None) or exc
+        return CliError(f"database error: {_one_line(str(reason))}", 4)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        return CliError(f"{where}{exc.strerror or exc}", 2)
+    return CliError(
+        f"internal error ({type(exc).__name__}: {_one_line(str(exc))}); "
+        "set TIMELINE_DEBUG=1 to see the traceback",
+        INTERNAL_ERROR_EXIT,
+    )
+
+
+def _one_line(message: str) -> str:
+    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+    text = lines[0] if lines else "unknown error"
+    return text if len(text) <= 500 else text[:497] + "..."
+
+
+class TimelineGroup(TyperGroup):
+    """Root group: every command's exceptions pass through here on their way out."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.TyperException, typer.Exit, typer.Abort):
+            raise
+        except BrokenPipeError:
+            # `timeline events | head`: the reader left; not an error worth a message.
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            fail(CliError("interrupted", 130))
+        except CliError as exc:
+            fail(exc)
+        except Exception as exc:
+            if os.environ.get("TIMELINE_DEBUG"):
+                raise
+            fail(translate(exc))
+
+
+def fail(error: CliError) -> None:
+    """Print the error's one line and exit with its code."""
+    typer.echo(f"timeline: error: {error.message}", err=True)
+    raise typer.Exit(error.exit_code) from None

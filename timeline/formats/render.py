@@ -1,0 +1,109 @@
+"""One output path for every command: rows (dicts) rendered as table, JSON, CSV or Markdown."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from enum import Enum, StrEnum
+from typing import Any, TextIO
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def render(
+    rows: Iterable[dict[str, Any]],
+    fmt: OutputFormat | str,
+    out: TextIO,
+    *,
+    columns: Sequence[str] | None = None,
+) -> None:
+    """Write `rows` to `out`. `columns` picks and orders the columns of table, CSV, Markdown."""
+    fmt = OutputFormat(fmt)
+    if fmt is OutputFormat.json:
+        _json(rows, out)
+        return
+    rows = list(rows)
+    cols = list(columns) if columns else _columns(rows)
+    if fmt is OutputFormat.csv:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(cols)
+        for row in rows:
+            writer.writerow([_csv_cell(row.get(c)) for c in cols])
+    elif fmt is OutputFormat.markdown:
+        out.write("| " + " | ".join(cols) + " |\n")
+        out.write("|" + "|".join("---" for _ in cols) + "|\n")
+        for row in rows:
+            cells = (_text(row.get(c)).replace("|", "\\|") for c in cols)
+            out.write("| " + " | ".join(cells) + " |\n")
+    else:
+        _table(rows, cols, out)
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def _json(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
+    # Streamed: one row at a time, so a large export never sits in memory twice.
+    out.write("[")
+    empty = True
+    for row in rows:
+        out.write("\n  " if empty else ",\n  ")
+        out.write(json.dumps(to_jsonable(row), ensure_ascii=False))
+        empty = False
+    out.write("]\n" if empty else "\n]\n")
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    seen: dict[str, None] = {}
+    for row in rows:
+        for key in row:
+            seen.setdefault(key, None)
+    return list(seen)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(_text(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, dict | list) and not all(isinstance(v, str) for v in value):
+        return json.dumps(to_jsonable(value), ensure_ascii=False)
+    return _text(value)
+
+
+def _table(rows: list[dict[str, Any]], cols: list[str], out: TextIO) -> None:
+    if not rows:
+        out.write("(no rows)\n")
+        return
+    cells = [[_text(row.get(c)).replace("\n", " ") for c in cols] for row in rows]
+    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(cols)]
+    out.write("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for r in cells:
+        out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")

@@ -1,0 +1,46 @@
+"""The closed vocabularies of the data model, shared by the schema, the extractor and the CLI."""
+
+from __future__ import annotations
+
+EVENT_TYPES = ("meeting", "call", "message", "invitation", "attendance", "agreement", "sanction")
+CONTACT_TYPES = ("meeting", "call", "message", "invitation", "attendance", "agreement")
+STATUSES = ("occurred", "planned", "negated")
+PRECISIONS = (
+    "day",
+    "range",
+    "week",
+    "month_part",
+    "month",
+    "quarter",
+    "season",
+    "year_part",
+    "year",
+    "decade",
+    "unknown",
+)
+ROLES = (
+    "host",
+    "guest",
+    "sender",
+    "recipient",
+    "imposer",
+    "target",
+    "signatory",
+    "attendee",
+    "participant",
+)
+EVENT_ORIGINS = ("seed", "extracted", "manual")
+REVIEW_STATES = ("unreviewed", "confirmed", "edited", "rejected")
+ACTOR_KINDS = ("person", "country", "organization")
+ACTOR_ORIGINS = ("seed", "reign", "extracted", "manual")
+OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "effective_leader")
+ALIAS_KINDS = (
+    "name",
+    "alias",
+    "surname",
+    "abbreviation",
+    "adjective",
+    "demonym",
+    "capital",
+    "code",
+)
