@@ -1,0 +1,282 @@
+"""Timeline queries: contacts, ask, events, leader, leaders, sanctions."""
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from timeline.cli.context import app_context
+from timeline.cli.options import FormatOption, emit
+from timeline.formats.render import OutputFormat
+from timeline.vocabulary import EVENT_TYPES, REVIEW_STATES, STATUSES
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM, YYYY-MM-DD)."),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option("--until", metavar="DATE", help="Up to this date, inclusive (its whole span)."),
+]
+StrictOption = Annotated[
+    bool, typer.Option("--strict", help="Only events lying wholly inside the window.")
+]
+TypeOption = Annotated[
+    list[str] | None,
+    typer.Option("--type", "-t", metavar="TYPE", help=f"Event type ({', '.join(EVENT_TYPES)})."),
+]
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help="occurred (default), planned or negated; repeat for several, or 'all'.",
+    ),
+]
+ReviewOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--review",
+        metavar="STATE",
+        help=f"Review state ({', '.join(REVIEW_STATES)}); rejected events are hidden otherwise.",
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    for command in (contacts, ask, events, leader, leaders, sanctions):
+        app.command()(command)
+
+
+def contacts(
+    ctx: typer.Context,
+    first: Annotated[str, typer.Argument(help="A leader, country or organization.")],
+    second: Annotated[str, typer.Argument(help="Another one.")],
+    since: SinceOption = None,
+    until: UntilOption = None,
+    types: TypeOption = None,
+    statuses: StatusOption = None,
+    strict: StrictOption = False,
+    review: ReviewOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Every contact between two actors (meetings, calls, messages, invitations, attendance
+    together, agreements), oldest first, dated at their real precision.
+
+    Planned and negated events are left out unless asked for with --status. Names may be any
+    alias or spelling; an ambiguous surname is read as the one with contacts with the other.
+
+    Example: timeline contacts "Kim Jong Un" "Xi Jinping" --since 2011
+    """
+    from timeline.services.names import resolve_pair
+    from timeline.services.queries import EVENT_COLUMNS
+    from timeline.services.queries import contacts as find_contacts
+
+    with app_context(ctx).transaction() as session:
+        a, b = resolve_pair(session, first, second)
+        rows = find_contacts(
+            session,
+            a,
+            b,
+            window=_window(since, until, strict),
+            types=_types(types),
+            statuses=_statuses(statuses),
+            reviews=_choices(review, REVIEW_STATES, "--review"),
+        )
+    emit(rows, fmt, EVENT_COLUMNS)
+
+
+def ask(
+    ctx: typer.Context,
+    question: Annotated[str, typer.Argument(help="The question, in quotes.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Answer a plain-English question with the same queries as the other commands.
+
+    \b
+    Forms understood:
+      "Kim–Xi contacts since 2011"   (also Kim-Xi, Kim and Xi, Kim with Xi, Kim vs Xi)
+      "contacts between Moon Jae-in and Kim Jong Un in 2018"
+      "Trump–Kim meetings between 2018 and 2019"
+      "meetings of Kim Jong Un in 2018"
+      "Putin's timeline since 2024-06"
+      "sanctions on North Korea in force on 2017-12-31"
+      "who led North Korea on 2011-12-01"
+    """
+    from timeline.services.ask import answer, parse
+
+    parsed = parse(question)
+    with app_context(ctx).transaction() as session:
+        rows, columns = answer(session, parsed)
+    emit(rows, fmt, columns)
+
+
+def events(
+    ctx: typer.Context,
+    actors: Annotated[
+        list[str] | None,
+        typer.Option("--actor", "-a", metavar="NAME", help="Taking part (repeat: all of them)."),
+    ] = None,
+    types: TypeOption = None,
+    statuses: StatusOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    strict: StrictOption = False,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", metavar="NAME", help="With a participant of this country."),
+    ] = None,
+    article: Annotated[
+        int | None, typer.Option("--article", metavar="ID", help="Reported by this article.")
+    ] = None,
+    review: ReviewOption = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many rows.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List events with filters; every filter given must hold.
+
+    Example: timeline events --actor "Kim Jong Un" --type meeting --since 2018 --until 2019
+    """
+    from timeline.services.names import resolve_actor
+    from timeline.services.queries import EVENT_COLUMNS, EventFilter, find_events
+
+    with app_context(ctx).transaction() as session:
+        criteria = EventFilter(
+            actor_ids=[resolve_actor(session, name).id for name in actors or ()],
+            types=_types(types),
+            statuses=_statuses(statuses),
+            window=_window(since, until, strict),
+            country_id=resolve_actor(session, country).id if country else None,
+            article_id=article,
+            reviews=_choices(review, REVIEW_STATES, "--review"),
+            limit=limit,
+        )
+        rows = find_events(session, criteria)
+    emit(rows, fmt, EVENT_COLUMNS)
+
+
+def leader(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The leader's name, any spelling or alias.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """A leader's offices with dates, counterparts by number of contacts, latest events."""
+    from timeline.services.leaders import leader_profile
+    from timeline.services.names import resolve_actor
+
+    with app_context(ctx).transaction() as session:
+        profile = leader_profile(session, resolve_actor(session, name))
+    if fmt is OutputFormat.json:
+        emit([profile], fmt)
+        return
+    typer.echo(f"{profile['name']}{'' if profile['verified'] else ' (unverified)'}\n")
+    typer.echo("Offices")
+    emit(profile["offices"], fmt, ("title", "role", "of", "start", "end"))
+    typer.echo("\nCounterparts")
+    emit(profile["counterparts"], fmt)
+    typer.echo("\nLatest events")
+    emit(profile["latest_events"], fmt, ("id", "date", "type", "status", "participants"))
+
+
+def leaders(
+    ctx: typer.Context,
+    country: Annotated[
+        str | None, typer.Option("--country", metavar="NAME", help="Only this country.")
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option("--on", metavar="DATE", help="Offices held that day (YYYY-MM-DD)."),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Who held which office: every office of a country, or the holders on a given day.
+
+    Example: timeline leaders --country China --on 2019-06-20
+    """
+    from timeline.services.leaders import holders_on, offices_rows
+    from timeline.services.names import resolve_actor
+
+    with app_context(ctx).transaction() as session:
+        place = resolve_actor(session, country) if country else None
+        rows = offices_rows(session, holders_on(session, country=place, on=_day(on, "--on")))
+    emit(rows, fmt, ("leader", "title", "role", "of", "start", "end"))
+
+
+def sanctions(
+    ctx: typer.Context,
+    target: Annotated[
+        str | None, typer.Option("--target", metavar="NAME", help="Sanctioned country/person.")
+    ] = None,
+    imposer: Annotated[
+        str | None, typer.Option("--imposer", metavar="NAME", help="Who imposed them.")
+    ] = None,
+    active_on: Annotated[
+        str | None,
+        typer.Option("--active-on", metavar="DATE", help="In force on this day (YYYY-MM-DD)."),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Sanctions with their authority, measures and lifting dates.
+
+    Example: timeline sanctions --target "North Korea" --active-on 2017-12-31
+    """
+    from timeline.services.names import resolve_actor
+    from timeline.services.sanctions import find_sanctions
+
+    with app_context(ctx).transaction() as session:
+        rows = find_sanctions(
+            session,
+            target=resolve_actor(session, target) if target else None,
+            imposer=resolve_actor(session, imposer) if imposer else None,
+            active_on=_day(active_on, "--active-on"),
+        )
+    emit(rows, fmt, ("id", "adopted", "imposer", "target", "authority", "lifted_on"))
+
+
+# --- argument translation ---------------------------------------------------------------------
+
+
+def _window(since: str | None, until: str | None, strict: bool):  # -> Window
+    from timeline.extract.dates import parse_filter_date
+    from timeline.services.queries import Window
+
+    def span(value: str | None, option: str):
+        if value is None:
+            return None
+        try:
+            return parse_filter_date(value)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint=option) from None
+
+    first, last = span(since, "--since"), span(until, "--until")
+    return Window(
+        since=first.start if first else None, until=last.end if last else None, strict=strict
+    )
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
+
+
+def _types(values: list[str] | None) -> tuple[str, ...]:
+    return _choices(values, EVENT_TYPES, "--type")
+
+
+def _statuses(values: list[str] | None) -> tuple[str, ...]:
+    if values and "all" in values:
+        return STATUSES
+    return _choices(values, STATUSES, "--status") or ("occurred",)
+
+
+def _choices(values: list[str] | None, allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
+    for value in values or ():
+        if value not in allowed:
+            raise typer.BadParameter(
+                f"{value!r} is not one of {', '.join(allowed)}", param_hint=option
+            )
+    return tuple(values or ())
