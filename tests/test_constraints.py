@@ -22,7 +22,7 @@ def _commit(url: str, *rows: object) -> None:
 
 def test_event_ending_before_it_starts_is_rejected(migrated_url: str) -> None:
     bad = Event(type="meeting", start_date=date(2018, 3, 26), end_date=date(2018, 3, 25))
-    with pytest.raises(IntegrityError, match="(?i)check"):
+    with pytest.raises(IntegrityError, match=r"(?i)check"):
         _commit(migrated_url, bad)
 
 
@@ -32,12 +32,12 @@ def test_half_open_date_range_is_rejected(migrated_url: str) -> None:
 
 
 def test_unknown_status_is_rejected(migrated_url: str) -> None:
-    with pytest.raises(IntegrityError, match="(?i)check"):
+    with pytest.raises(IntegrityError, match=r"(?i)check"):
         _commit(migrated_url, Event(type="meeting", status="rumoured"))
 
 
 def test_unknown_event_type_is_rejected(migrated_url: str) -> None:
-    with pytest.raises(IntegrityError, match="(?i)check"):
+    with pytest.raises(IntegrityError, match=r"(?i)check"):
         _commit(migrated_url, Event(type="picnic"))
 
 
@@ -46,18 +46,18 @@ def test_duplicate_article_hash_is_rejected(migrated_url: str) -> None:
         return Article(content_hash="a" * 64, published=date(2025, 8, 28), text="same")
 
     _commit(migrated_url, article())
-    with pytest.raises(IntegrityError, match="(?i)unique|duplicate"):
+    with pytest.raises(IntegrityError, match=r"(?i)unique|duplicate"):
         _commit(migrated_url, article())
 
 
 def test_participant_needs_an_existing_actor(migrated_url: str) -> None:
     event = Event(type="call", participants=[Participant(actor_id=424242, role="sender")])
-    with pytest.raises(IntegrityError, match="(?i)foreign key"):
+    with pytest.raises(IntegrityError, match=r"(?i)foreign key"):
         _commit(migrated_url, event)
 
 
 def test_unknown_participant_role_is_rejected(migrated_url: str) -> None:
     actor = Actor(key="person:x", kind="person", name="X")
     event = Event(type="call", participants=[Participant(actor=actor, role="bystander")])
-    with pytest.raises(IntegrityError, match="(?i)check"):
+    with pytest.raises(IntegrityError, match=r"(?i)check"):
         _commit(migrated_url, actor, event)

@@ -1,0 +1,194 @@
+"""Entity resolution: names, surnames, titles, capitals, pairs, pronouns and look-alikes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extract.entities import resolve_mentions
+from timeline.extract.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.from_seed_dir()
+
+
+def found(gaz: Gazetteer, text: str, day: date = date(2019, 4, 25)) -> list[tuple[str, str, str]]:
+    """(surface text, canonical name, how) of every mention, in order."""
+    out = []
+    for sm in resolve_mentions(text, day, gaz):
+        for m in sm.mentions:
+            out.append((text[m.start : m.end], m.actor.name, m.via))
+    return out
+
+
+def people(gaz: Gazetteer, text: str, day: date = date(2019, 4, 25)) -> list[str]:
+    """Canonical names of the leaders that take part in their own right."""
+    return [
+        m.actor.name
+        for sm in resolve_mentions(text, day, gaz)
+        for m in sm.mentions
+        if m.actor.kind == "person" and m.dependant is None
+    ]
+
+
+def test_full_names_and_titles(gaz: Gazetteer) -> None:
+    text = "Russian President Vladimir Putin met North Korea's Kim Jong Un."
+    assert people(gaz, text) == ["Vladimir Putin", "Kim Jong Un"]
+
+
+def test_surname_after_a_full_mention(gaz: Gazetteer) -> None:
+    text = "Kim Jong Un met Xi Jinping. Later Kim and Xi toured a factory."
+    assert people(gaz, text) == ["Kim Jong Un", "Xi Jinping", "Kim Jong Un", "Xi Jinping"]
+
+
+def test_a_surname_followed_by_more_name_is_someone_else(gaz: Gazetteer) -> None:
+    text = "Kim Jong Un arrived. Kim's sister, Kim Yo Jong, travelled to Seoul."
+    got = found(gaz, text, date(2018, 2, 10))
+    assert ("Kim Jong Un", "Kim Jong Un", "name") in got
+    sister = [g for g in got if g[0] == "Kim" and g[2] == "surname"]
+    assert len(sister) == 1  # "Kim's", not the "Kim" of "Kim Yo Jong"
+    assert people(gaz, text, date(2018, 2, 10)) == ["Kim Jong Un"]
+
+
+def test_father_of_is_a_different_person(gaz: Gazetteer) -> None:
+    text = "Kim Jong Un spoke. Putin once met Kim's father, Kim Jong Il, in Pyongyang."
+    assert people(gaz, text) == ["Kim Jong Un", "Vladimir Putin", "Kim Jong Il"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day", "expected"),
+    [
+        ("the North Korean leader", date(2018, 6, 12), "Kim Jong Un"),
+        ("the North Korean leader", date(2010, 6, 12), "Kim Jong Il"),
+        ("the Chinese president", date(2019, 6, 20), "Xi Jinping"),
+        ("the Chinese president", date(2010, 6, 20), "Hu Jintao"),
+        ("North Korea's leader", date(2019, 4, 25), "Kim Jong Un"),
+        ("the Kremlin leader", date(2019, 4, 25), "Vladimir Putin"),
+        ("the Russian president", date(2010, 1, 1), "Dmitry Medvedev"),
+        ("the South Korean president", date(2018, 4, 27), "Moon Jae-in"),
+        ("the Japanese prime minister", date(2022, 1, 1), "Fumio Kishida"),
+        ("the U.S. president", date(2022, 2, 4), "Joe Biden"),
+    ],
+)
+def test_titles_resolve_to_the_holder_on_the_articles_date(
+    gaz: Gazetteer, phrase: str, day: date, expected: str
+) -> None:
+    assert people(gaz, f"Later that day {phrase} spoke to reporters.", day) == [expected]
+
+
+def test_titles_of_others_are_not_the_holder(gaz: Gazetteer) -> None:
+    for text in (
+        "The Chinese vice president spoke.",
+        "The former South Korean president spoke.",
+        "A senior Chinese diplomat spoke.",
+        "Russian Foreign Minister Sergei Lavrov spoke.",
+    ):
+        assert people(gaz, text, date(2019, 4, 25)) == [], text
+
+
+def test_officials_and_relatives_do_not_stand_for_their_leader(gaz: Gazetteer) -> None:
+    text = "Moon's national security adviser, Chung Eui-yong, held talks with Kim in Pyongyang."
+    got = resolve_mentions(text, date(2018, 3, 6), gaz)[0].mentions
+    moon = next(m for m in got if m.actor.name == "Moon Jae-in")
+    assert moon.dependant == "adviser"
+    assert people(gaz, text, date(2018, 3, 6)) == ["Kim Jong Un"]
+
+
+def test_a_letter_from_her_brother(gaz: Gazetteer) -> None:
+    text = "Kim Jong Un waited. Kim's sister handed Moon a letter from her brother."
+    assert people(gaz, text, date(2018, 2, 10)) == ["Kim Jong Un", "Moon Jae-in", "Kim Jong Un"]
+
+
+def test_capitals_and_countries_stand_for_states(gaz: Gazetteer) -> None:
+    got = found(gaz, "Pyongyang and Moscow signed the treaty; Washington objected.")
+    assert [(g[1], g[2]) for g in got] == [
+        ("North Korea", "capital"),
+        ("Russia", "capital"),
+        ("United States", "capital"),
+    ]
+
+
+def test_the_two_leaders_are_the_articles_pair(gaz: Gazetteer) -> None:
+    text = "Xi Jinping welcomed Vladimir Putin. The two leaders held talks. They agreed."
+    sentences = resolve_mentions(text, date(2023, 3, 21), gaz)
+    assert [m.actor.name for m in sentences[1].mentions] == ["Xi Jinping", "Vladimir Putin"]
+    assert [m.actor.name for m in sentences[2].mentions] == ["Xi Jinping", "Vladimir Putin"]
+
+
+def test_a_subject_pronoun_is_the_last_subject(gaz: Gazetteer) -> None:
+    text = "Putin prepared for the summit. On Tuesday he called Kim Jong Un."
+    sentences = resolve_mentions(text, date(2025, 8, 16), gaz)
+    assert [(m.actor.name, m.via) for m in sentences[1].mentions] == [
+        ("Vladimir Putin", "pronoun"),
+        ("Kim Jong Un", "name"),
+    ]
+
+
+def test_titled_leaders_missing_from_the_seeds_are_unverified(gaz: Gazetteer) -> None:
+    text = (
+        "Mongolian President Ukhnaagiin Khurelsukhbat met Xi Jinping. "
+        "Khurelsukhbat invited Xi to Ulaanbaatar."
+    )
+    got = [m for sm in resolve_mentions(text, date(2019, 4, 25), gaz) for m in sm.mentions]
+    unknown = [m.actor for m in got if not m.actor.verified]
+    assert len(unknown) == 2 and unknown[0] == unknown[1]
+    actor = unknown[0]
+    assert (actor.key, actor.name, actor.kind, actor.country) == (
+        "person:ukhnaagiin-khurelsukhbat",
+        "Ukhnaagiin Khurelsukhbat",
+        "person",
+        "country:MNG",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ｋｉｍ Ｊｏｎｇ Ｕｎ met officials.",
+        "Kim\u00a0Jong\u00a0Un met officials.",
+        "Kim Jong\u2011un met officials.",
+        "KIM JONG UN met officials.",
+        "Kim Jong-un met officials.",
+    ],
+)
+def test_look_alike_characters_still_resolve(gaz: Gazetteer, text: str) -> None:
+    assert people(gaz, text, date(2019, 1, 1)) == ["Kim Jong Un"]
+
+
+def test_words_that_look_like_names(gaz: Gazetteer) -> None:
+    assert found(gaz, "They met on May 26 and told us nothing.", date(2018, 8, 13)) == []
+    assert found(gaz, "A square was named Kim Il Sung Square.", date(2018, 8, 13)) == []
+
+
+def test_offsets_slice_the_original_text(gaz: Gazetteer) -> None:
+    text = "\u201cWe welcome General Secretary Kim Jong\u2011un,\u201d said Xi Jinping\u2019s aide."
+    for surface, name, _ in found(gaz, text, date(2025, 8, 28)):
+        assert Gazetteer.normalize(surface) in (Gazetteer.normalize(name), "xi")
+
+
+XI_PUTIN = ["Xi Jinping", "Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The leaders of China and Russia met.", XI_PUTIN),
+        ("The Chinese and Russian presidents met.", XI_PUTIN),
+        ("Moon Jae-in met his Japanese counterpart.", ["Moon Jae-in", "Shinzo Abe"]),
+        ("The Japanese leader spoke.", ["Shinzo Abe"]),
+        ("The German leader spoke.", ["Angela Merkel"]),
+        ("The French leader spoke.", ["Emmanuel Macron"]),
+    ],
+)
+def test_plural_titles_counterparts_and_who_leads(
+    gaz: Gazetteer, text: str, expected: list[str]
+) -> None:
+    assert people(gaz, text, date(2019, 6, 1)) == expected
+
+
+def test_north_and_south_korea(gaz: Gazetteer) -> None:
+    got = found(gaz, "North and South Korea signed an agreement.", date(2018, 9, 19))
+    assert [(g[1], g[2]) for g in got] == [("North Korea", "country"), ("South Korea", "country")]

@@ -1,0 +1,385 @@
+"""Trigger words, status cues and clause boundaries: the lexical layer of event detection.
+
+All patterns are compiled once at import; they run on the look-alike-folded sentence text
+(`text.plain`), so curly quotes and dashes need no special cases here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.extract.text import Tokens, tokenize
+
+# (type, subtype, first words, pattern). Subtypes steer participant rules: "visit" needs a
+# traveller and a destination; "interact" takes the leaders of its clause. A pattern is only
+# tried where a sentence has one of its first words, so the scan costs a set lookup a word.
+_TRIGGERS: list[tuple[str, str, str, str]] = [
+    ("call", "call", "phone telephone", r"(?:tele)?phone (?:call|calls|conversation|talks)"),
+    ("call", "call", "video", r"video (?:call|calls|link|conference)"),
+    ("call", "call", "videoconference phoned telephoned", r"videoconference|phoned|telephoned"),
+    ("call", "call", "spoke talked", r"(?:spoke|talked) (?:by|on the|over the) (?:tele)?phone"),
+    (
+        "call",
+        "call",
+        "spoke spoken speak speaks talked talk",
+        r"(?:spoke|spoken|speak|speaks|talked|talk) with\b[^.;]{0,60}?\b(?:by|on the|over the) "
+        r"(?:tele)?phone",
+    ),
+    ("call", "call", "called phoned rang", r"called|phoned|rang"),
+    ("call", "call", "by", r"by (?:tele)?phone"),
+    ("call", "call", "a", r"a (?:phone |telephone )?call with"),
+    ("call", "call", "call calls", r"calls?"),
+    (
+        "message",
+        "message",
+        "letter letters message messages greetings congratulatory congratulated telegram "
+        "telegrams condolences congratulations",
+        r"letters?|messages?|greetings|congratulatory|congratulated|telegrams?|condolences|"
+        r"congratulations",
+    ),
+    ("message", "message", "wrote", r"wrote to"),
+    ("message", "message", "birthday new", r"(?:birthday|new year) (?:card|greetings|message)"),
+    (
+        "invitation",
+        "invitation",
+        "invited invites invite inviting invitation invitations",
+        r"invit(?:ed|es|e|ing|ation|ations)",
+    ),
+    (
+        "attendance",
+        "attend",
+        "attend attends attended attending attendance watched",
+        r"attend(?:s|ed|ing|ance)?|watched",
+    ),
+    ("attendance", "attend", "to", r"to watch"),
+    ("attendance", "attend", "be was were", r"(?:be|was|were) there"),
+    ("attendance", "attend", "took take taking", r"(?:took|take|taking) part in"),
+    (
+        "attendance",
+        "attend",
+        "participated participating participate participates",
+        r"participat\w+ in",
+    ),
+    ("attendance", "attend", "gathered gather", r"gather(?:ed)? at"),
+    (
+        "attendance",
+        "attend",
+        "among",
+        r"among (?:the |\w+ )?(?:\w+ )?(?:leaders|heads of state|guests|dignitaries) "
+        r"(?:at|attending)",
+    ),
+    ("attendance", "attend", "review reviewed", r"review(?:ed)? the parade"),
+    ("attendance", "attend", "join joined joins", r"join(?:ed|s)?\b[^.;]{0,40}?\bat the"),
+    (
+        "meeting",
+        "interact",
+        "met meet meets meeting meetings talks summit summits summitry",
+        r"met|meet|meets|meeting|meetings|talks|summit|summits|summitry",
+    ),
+    ("meeting", "interact", "shook shake shaking", r"(?:shook|shake|shaking) hands"),
+    ("meeting", "interact", "sat", r"sat down with"),
+    ("meeting", "interact", "host hosted hosts hosting", r"host|hosted(?! by)|hosts|hosting"),
+    ("meeting", "interact", "encounter greeted", r"encounter|greeted"),
+    ("meeting", "interact", "one tete", r"one-on-one|tete-a-tete"),
+    ("meeting", "interact", "held", r"held a banquet"),
+    ("meeting", "interact", "joined", r"joined them"),
+    (
+        "meeting",
+        "visit",
+        "state official working surprise secret visit visits visited visiting",
+        r"(?:state |official |working |surprise |secret )?visit(?:s|ed|ing)?",
+    ),
+    (
+        "meeting",
+        "visit",
+        "trip travel travelled traveled travels travelling traveling",
+        r"trip to|travel(?:l?ed|s|l?ing)? to",
+    ),
+    (
+        "agreement",
+        "agreement",
+        "sign signs signed signing conclude concluded concludes concluding ink inked inks seal "
+        "sealed seals",
+        r"sign(?:s|ed|ing)?|conclud(?:e|ed|es|ing)|ink(?:ed|s)?|seal(?:ed|s)?",
+    ),
+    ("agreement", "agreement", "no", r"no (?:joint )?(?:statement|agreement|deal|accord)"),
+    ("agreement", "agreement", "without", r"without (?:a|an|any) (?:deal|agreement|accord)"),
+    (
+        "agreement",
+        "agreement",
+        "issued produced adopted reached struck",
+        r"(?:issued|produced|adopted|reached|struck) (?:a |an |the )?(?:\w+ ){0,3}"
+        r"(?:statement|agreement|deal|accord|declaration|communique|treaty|pact)",
+    ),
+    ("agreement", "agreement", "joint", r"joint (?:statement|declaration|communique)"),
+    (
+        "sanction",
+        "sanction",
+        "sanction sanctions sanctioned sanctioning embargo embargoes blacklist blacklisted "
+        "blacklists punish punished punishes punishing asset designated designates designating",
+        r"sanction(?:s|ed|ing)?|embargo(?:es)?|blacklist(?:ed|s)?|punish(?:ed|es|ing)?|"
+        r"asset freezes?|designat(?:ed|es|ing)",
+    ),
+    ("sanction", "sanction", "adopted", r"adopted resolution \d+"),
+]
+TRIGGER_KIND = {f"t{n}": (t, sub) for n, (t, sub, _, _) in enumerate(_TRIGGERS)}
+
+
+def _compile_by_first_word() -> dict[str, re.Pattern[str]]:
+    by_word: dict[str, list[str]] = {}
+    for n, (_, _, words, pattern) in enumerate(_TRIGGERS):
+        for word in words.split():
+            by_word.setdefault(word, []).append(f"(?P<t{n}>(?:{pattern})\\b)")
+    return {word: re.compile("|".join(alts), re.I) for word, alts in by_word.items()}
+
+
+TRIGGERS_BY_FIRST_WORD = _compile_by_first_word()
+
+# An agreement needs a document noun in the sentence besides the verb.
+AGREEMENT_NOUN = re.compile(
+    r"\b(?:agreements?|treaty|treaties|pact|accord|declaration|joint statement|deal|communique|"
+    r"memorandum|charter|protocol|roadmap|statement on)\b",
+    re.I,
+)
+# A sanction needs a verb of imposing (or "sanctioned"/"punished" themselves).
+SANCTION_VERB = re.compile(
+    r"\b(?:impos\w*|approv\w*|adopt\w*|slap\w*|unveil\w*|announc\w*|expand\w*|tighten\w*|"
+    r"punish\w*|sanctioned|sanctioning|designat\w*|blacklisted|levied|extended|voted for|"
+    r"froze|freez\w*|targeted|hit)\b",
+    re.I,
+)
+VETO = re.compile(r"\b(?:veto\w*|block(?:ed|s)? the)\b", re.I)
+# Attendance needs a gathering in view (the verb alone: "attend talks", "be there").
+GATHERING = re.compile(
+    r"\b(?:parade|ceremony|ceremonies|forum|celebrations?|commemorat\w+|games|olympics|funeral|"
+    r"inauguration|summit|conference|event|events|festivities|anniversary|gala|congress|"
+    r"there|rally|meeting|assembly|opening|reception|exhibition|expo|dinner|banquet|lunch)\b",
+    re.I,
+)
+# The kind of a gathering, to tell two gatherings in one article apart.
+GATHERING_KIND = re.compile(
+    r"\b(parade|ceremony|forum|summit|games|olympics|funeral|inauguration|"
+    r"(?<!press )(?<!news )conference|"
+    r"congress|celebrations?|commemorations?)\b",
+    re.I,
+)
+# "travel to China for an international forum": the trip is an attendance, not a visit.
+TRIP_FOR_GATHERING = re.compile(
+    r"\bfor (?:an? |the )?(?:\w+ ){0,3}(?:forum|parade|ceremony|summit of|conference|games|"
+    r"olympics|funeral|inauguration|celebrations?|commemorations?|festivities|anniversary)\b",
+    re.I,
+)
+ATTEND_NOUN = re.compile(r"\b(?:parade|ceremony|forum|games|olympics|event|celebration)\b", re.I)
+
+NEGATION_NEAR = re.compile(
+    r"\b(?P<cue>not|never|no longer|cancel\w*|called off|call off|scrap\w*|fail(?:ed|s)? to|"
+    r"refus\w* to|declin\w* to|skip\w*|boycott\w*|snub\w*|pull(?:ed)? out of|won't|didn't|"
+    r"doesn't|wasn't|weren't|isn't|aren't|wouldn't|absent from)(?:\s+[\w'-]+){0,4}\s*$",
+    re.I,
+)
+# "Officials denied reports that Kim had spoken with Xi by phone."
+DENIAL = re.compile(
+    r"\b(?:den(?:y|ied|ies)|dismiss\w*|reject\w*)\s+(?:the\s+)?(?:reports?|claims?|"
+    r"suggestions?|rumou?rs?)\s+(?:that\s+)?",
+    re.I,
+)
+# "had not left North Korea since meeting Putin": the cue governs another verb.
+NEGATION_BLOCKED = re.compile(
+    r"\b(?:since|after|before|until|because|while|when|as|in an?|via|by)\b", re.I
+)
+HOSTED_AT_GATHERING = re.compile(
+    r"^host(?:ed|s|ing)?\b[^.;]{0,80}?\b(?:at|for)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:parade|ceremony|forum|summit|celebration|commemoration|reception|gala|games)\b",
+    re.I,
+)
+NEGATION_DET = re.compile(r"\b(?P<cue>no|without|nor)\s+(?:\w+\s+){0,2}$", re.I)
+CANCELLED_AFTER = re.compile(
+    r"[^.;]{0,50}?,\s+which\s+(?:[\w.'-]+\s+){0,4}?(?:called off|cancel\w*|scrapped|postponed|"
+    r"abandoned)\b",
+    re.I,
+)
+REVERSED = re.compile(r"\b(?:revers\w* course|reinstat\w*|back on|went ahead|relented)\b", re.I)
+# A future cue governing the trigger: a modal a few words before it ("Moon will travel"),
+# or an adjective right before it ("Kim's planned summit").
+PLANNED = re.compile(
+    r"\b(?:will|'ll|shall|is to|are to|was to|were to|due to|expected to|expects? to|plans? to|"
+    r"planning to|is set to|are set to|was set to|scheduled to|ahead of|prepar\w* for|"
+    r"to be held|aims? to|intends? to|would|is going to|are going to|agreed to)"
+    r"(?:\s+[\w'-]+){0,3}\s*$",
+    re.I,
+)
+PLANNED_CLAUSE = re.compile(
+    r"\b(?:will|'ll|shall|is to|are to|due to|expected to|plans? to|is set to|are set to|"
+    r"scheduled to|is going to|are going to)\b",
+    re.I,
+)
+PLANNED_ADJ = re.compile(
+    r"\b(?:planned|upcoming|next|proposed|scheduled|forthcoming|expected|prospective)"
+    r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s+[\w'-]+){0,1}\s*$",
+    re.I,
+)
+PAST_FORM = re.compile(r"(?:ed|met|held|sent|wrote|spoke|took|sat|shook)$", re.I)
+AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|have|has|to)\s*$", re.I)
+NOUN_TRIGGER = re.compile(
+    r"^(?:meeting|meetings|talks|summit|summits|visit|visits|trip|call|encounter|"
+    r"(?:state|official|working|surprise|secret) visit|parade|ceremony)$",
+    re.I,
+)
+WISH = re.compile(
+    r"\b(?:would like|wants? to|wanted to|wish\w* to|hope[sd]?|hoping|could|might|"
+    r"offer\w* to|ready to|willing to|open to|proposes|proposed to|call(?:s|ed)? for|urg\w*|"
+    r"if|unless|"
+    r"depend\w* on|consider\w*|seeks? to|sought to|push\w* for|prepared to|eager to|"
+    r"would welcome|possible|possibility|suggest\w*|invit\w*(?: \w+){0,4} to)\b",
+    re.I,
+)
+WISH_MAY = re.compile(r"\bmay\b")  # case-sensitive: "May" is a month
+# Definite references to an event told already: "the talks", "their summit" (not "their
+# first summit", "the meeting between X and Y").
+ANAPHORIC_DET = re.compile(
+    r"\b(?i:the|this|that|these|those|their|its|his|her)\s+(?:(?!first|second|third|fourth|"
+    r"fifth|previous|last|latest|next|only|earlier|1st|2nd|3rd)[a-z-]+\s+){0,2}$"
+)
+ORDINAL_ELLIPSIS = re.compile(
+    r"^(?:their|the|his|her)\s+(first|second|third|previous|last|latest)\b(?!\s+(?:time|step|"
+    r"visit|trip|meeting|summit|talks))",
+    re.I,
+)
+ORDINAL_NEXT = re.compile(
+    r"\b(?:the|while the|and the)\s+(second|third|fourth|other|latter|next)\b(?=,)", re.I
+)
+REPETITION = re.compile(
+    r"\b(?:twice|again|three times|thrice|both times|on both occasions)\b", re.I
+)
+REPORTING = re.compile(
+    r"\b(?:said|says|announced|announces|reported|reports|confirmed|confirms|told|tells|added|"
+    r"stated|disclosed|revealed|quoted|according)\b(?:\s+\S+){0,3}\s*$",
+    re.I,
+)
+OFFICIALS = re.compile(
+    r"\b(?:officials|ministers|envoys|delegations|delegates|diplomats|negotiators|aides|"
+    r"advisers|emissaries|working-level)\b",
+    re.I,
+)
+MEASURES = re.compile(
+    r"\b(?:sanction\w*|embargo\w*|bans?|measures|restrictions|penalt\w*|tariffs)\b", re.I
+)
+ANCHORED_CUE = re.compile(
+    r"\b(?:later|earlier|following|next day|day after|days after|weeks after|previous day|"
+    r"day before|days before|the next)\b",
+    re.I,
+)
+# Perfect tense right before a trigger: "has met", "have visited", "has never spoken".
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.I)
+CONTINUATION = re.compile(
+    r"\b(?:then|later in the day|afterwards|that evening|in the evening)\b", re.I
+)
+AT_INVITATION = re.compile(
+    r"\b(?:at|on|upon)\s+(?:the\s+)?(?:\S+\s+){0,3}invitation\b|\binvitation of\b", re.I
+)
+DURATION = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)(?:-day\s+(?:\w+\s+)?"
+    r"(?:summit|visit|trip|tour|talks)|\s+days\s+of\s+(?:talks|meetings|summitry))\b",
+    re.I,
+)
+DURATION_START = re.compile(r"\b(?:arriv\w*|began|begins|start\w*|kick\w* off|land\w*)\b", re.I)
+DURATION_END = re.compile(
+    r"\b(?:wrapp\w* up|end\w*|conclud\w*|finish\w*|clos\w*|left|leaves|leaving|departed)\b",
+    re.I,
+)
+NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+ANCHOR_NOUN = re.compile(
+    r"\b(?:after|during|at the end of|following|before|at|on the sidelines of)\s+"
+    r"(?:the|their|this)\s+"
+    r"(?:\w+\s+){0,2}?(talks|summit|meeting|visit|parade|ceremony|call|trip|banquet|event|forum)\b",
+    re.I,
+)
+ANCHOR_TYPES = {
+    "talks": "meeting",
+    "summit": "meeting",
+    "meeting": "meeting",
+    "visit": "meeting",
+    "trip": "meeting",
+    "banquet": "meeting",
+    "parade": "attendance",
+    "ceremony": "attendance",
+    "event": "attendance",
+    "forum": "attendance",
+    "call": "call",
+}
+# Clause boundaries: participants and dates are looked for in the trigger's clause first.
+CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|when|where|which|who|although|though|whereas|as)\b|;\s+|:\s+|"
+    r"\s-+\s|\s+while\s+|\s+although\s+|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)",
+)
+# Place after "in"/"at": a capitalised run of words.
+PLACE_AFTER = re.compile(
+    r"\b(?:in|at|on(?=\s+[A-Z]\w+\s+Island))\s+"
+    r"(?:the\s+(?:\w+\s+){0,3}?(?:of|city of|village of|port of)\s+)?"
+    r"((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,3})"
+)
+DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z .'-]+?)(?:,\s*[A-Z][A-Za-z .]+?)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*(?:\([^)]*\)\s*)?-+\s*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    subtype: str
+    start: int  # offsets within the sentence
+    end: int
+    text: str
+
+
+def find_triggers(
+    sentence: str,
+    tokens: Tokens | None = None,
+    span: tuple[int, int] | None = None,
+    offset: int = 0,
+) -> list[Trigger]:
+    """Every trigger in the (look-alike-folded) sentence, in order. `tokens[span[0]:span[1]]`
+    are the sentence's words, whose offsets are `offset` ahead of the sentence's."""
+    if tokens is None:
+        tokens = tokenize(sentence)
+    lo, hi = span if span is not None else (0, len(tokens))
+    keys, starts = tokens.keys, tokens.starts
+    found: list[Trigger] = []
+    taken = 0
+    for k in range(lo, hi):
+        pattern = TRIGGERS_BY_FIRST_WORD.get(keys[k])
+        if pattern is None:
+            continue
+        pos = starts[k] - offset
+        if pos < taken:
+            continue
+        m = pattern.match(sentence, pos)
+        if m is None or m.lastgroup is None:
+            continue
+        type_, sub = TRIGGER_KIND[m.lastgroup]
+        found.append(Trigger(type_, sub, m.start(), m.end(), m.group()))
+        taken = m.end()
+    return found
+
+
+def clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence."""
+    spans = []
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sentence):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return [(a, b) for a, b in spans if b > a]

@@ -1,0 +1,328 @@
+"""Article readers: JSON, JSONL, plain text or Markdown with a header block, folders and stdin.
+
+Every input yields either an `ArticleInput` or an `ArticleReadError` naming where it came from,
+so one bad article never stops the others.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, TextIO
+
+from timeline.errors import InputError
+
+MAX_ARTICLE_CHARS = 2_000_000
+"""Longer than any news article; a bigger input is a mistake (a dump, a binary), not news."""
+MAX_FILE_BYTES = 8 * MAX_ARTICLE_CHARS
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+HEADER_KEYS = {"title", "date", "published", "source", "url", "id"}
+FUTURE_SLACK = timedelta(days=1)  # time zones: "today" in Seoul is tomorrow in New York
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    id: str | None
+    title: str | None
+    source: str | None
+    url: str | None
+    published: date | None
+    text: str
+    origin: str  # where it came from, for messages: "dir/a.json" or "feed.jsonl:12"
+
+
+class ArticleReadError(InputError):
+    """An input that is not a usable article; str() is one line naming it."""
+
+    def __init__(self, origin: str, problem: str) -> None:
+        super().__init__(f"{origin}: {problem}")
+        self.origin = origin
+        self.problem = problem
+
+
+def read_articles(
+    paths: Sequence[str],
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    stdin: TextIO | None = None,
+    today: date | None = None,
+) -> Iterator[ArticleInput | ArticleReadError]:
+    """Articles from files, folders (recursively) and `-` (stdin), in the order given.
+
+    `published` fills in a missing publication date; `source` a missing source. A missing
+    date is otherwise taken from a dateline ("BEIJING, March 28 (Reuters) -"), else it is an
+    error naming the input.
+    """
+    today = today or date.today()
+    for raw in _expand(paths):
+        if isinstance(raw, ArticleReadError):
+            yield raw
+            continue
+        try:
+            article = _complete(raw, published=published, source=source, today=today)
+        except ArticleReadError as exc:
+            yield exc
+        else:
+            yield article
+
+
+def parse_published(value: Any, origin: str) -> date | None:
+    """A publication date from ISO text ('2025-08-28', '2025-08-28T09:00:00Z') or news style."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else _loose(text)
+    except ValueError:
+        raise ArticleReadError(origin, f"publication date {text!r} is not a valid date") from None
+
+
+def _loose(text: str) -> date:
+    from dateutil import parser
+
+    try:
+        return parser.parse(text, default=datetime(1, 1, 1)).date()
+    except (ValueError, OverflowError, parser.ParserError):
+        raise ValueError(text) from None
+
+
+# --- where inputs come from ----------------------------------------------------------------
+
+
+def _expand(paths: Sequence[str]) -> Iterator[ArticleInput | ArticleReadError]:
+    for name in paths:
+        if name == "-":
+            yield from _read_stream(sys.stdin, "<stdin>")
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
+            if not files:
+                yield ArticleReadError(
+                    name, "folder holds no article files (.json, .jsonl, .txt, .md)"
+                )
+            for file in files:
+                yield from _read_file(file)
+        elif path.exists():
+            yield from _read_file(path)
+        else:
+            yield ArticleReadError(name, "no such file or folder")
+
+
+def _is_article_file(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
+
+
+def _read_file(path: Path) -> Iterator[ArticleInput | ArticleReadError]:
+    origin = str(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as handle:
+                yield from _read_jsonl(handle, origin)
+            return
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield ArticleReadError(origin, f"file is {size / 1e6:.0f} MB, too large for an article")
+            return
+        text = _decode(path.read_bytes(), origin)
+    except ArticleReadError as exc:
+        yield exc
+        return
+    except OSError as exc:
+        yield ArticleReadError(origin, exc.strerror or str(exc))
+        return
+    if suffix in JSON_SUFFIXES:
+        yield from _from_json_document(text, origin, path.stem)
+    else:
+        yield _from_text(text, origin, path.stem)
+
+
+def _read_stream(stream: TextIO, origin: str) -> Iterator[ArticleInput | ArticleReadError]:
+    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode()
+    try:
+        text = _decode(data, origin)
+    except ArticleReadError as exc:
+        yield exc
+        return
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        yield from _from_json_document(text, origin, None)
+    elif stripped.startswith("{"):
+        try:
+            json.loads(text)
+        except json.JSONDecodeError:  # several objects: JSON lines
+            yield from _read_jsonl((line.encode() for line in text.splitlines(True)), origin)
+        else:
+            yield from _from_json_document(text, origin, None)
+    else:
+        yield _from_text(text, origin, None)
+
+
+def _read_jsonl(lines: Iterable[bytes], origin: str) -> Iterator[ArticleInput | ArticleReadError]:
+    for number, raw in enumerate(lines, start=1):
+        where = f"{origin}:{number}"
+        if not raw.strip():
+            continue
+        if len(raw) > MAX_FILE_BYTES:
+            yield ArticleReadError(
+                where, f"line is {len(raw) / 1e6:.0f} MB, too large for an article"
+            )
+            continue
+        try:
+            record = json.loads(_decode(raw, where))
+        except ArticleReadError as exc:
+            yield exc
+            continue
+        except json.JSONDecodeError as exc:
+            yield ArticleReadError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield _from_record(record, where, None)
+
+
+def _decode(data: bytes, origin: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise ArticleReadError(origin, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleReadError(
+            origin, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+
+
+# --- shapes ---------------------------------------------------------------------------------
+
+
+def _from_json_document(
+    text: str, origin: str, stem: str | None
+) -> Iterator[ArticleInput | ArticleReadError]:
+    if not text.strip():
+        yield ArticleReadError(origin, "empty file")
+        return
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield ArticleReadError(origin, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    if isinstance(document, list):
+        for n, record in enumerate(document, start=1):
+            yield _from_record(record, f"{origin}[{n}]", None)
+    else:
+        yield _from_record(document, origin, stem)
+
+
+def _from_record(record: Any, origin: str, stem: str | None) -> ArticleInput | ArticleReadError:
+    if not isinstance(record, dict):
+        return ArticleReadError(origin, "expected a JSON object with a 'text' field")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return ArticleReadError(origin, "article has no text")
+    try:
+        published = parse_published(record.get("published") or record.get("date"), origin)
+    except ArticleReadError as exc:
+        return exc
+    return ArticleInput(
+        id=_str(record.get("id")) or stem,
+        title=_str(record.get("title")),
+        source=_str(record.get("source")),
+        url=_str(record.get("url")),
+        published=published,
+        text=text,
+        origin=origin,
+    )
+
+
+def _from_text(text: str, origin: str, stem: str | None) -> ArticleInput | ArticleReadError:
+    """Plain text or Markdown; an optional header block of `key: value` lines comes first."""
+    header, body = _split_header(text)
+    if not body.strip():
+        return ArticleReadError(origin, "empty file" if not text.strip() else "article has no text")
+    try:
+        published = parse_published(header.get("published") or header.get("date"), origin)
+    except ArticleReadError as exc:
+        return exc
+    title = header.get("title")
+    if title is None and body.lstrip().startswith("# "):
+        first, _, rest = body.lstrip().partition("\n")
+        title, body = first[2:].strip(), rest
+    return ArticleInput(
+        id=header.get("id") or stem,
+        title=title,
+        source=header.get("source"),
+        url=header.get("url"),
+        published=published,
+        text=body.strip("\n"),
+        origin=origin,
+    )
+
+
+def _split_header(text: str) -> tuple[dict[str, str], str]:
+    lines = text.splitlines(keepends=True)
+    n = 1 if lines and lines[0].strip() == "---" else 0  # Markdown front matter
+    header: dict[str, str] = {}
+    while n < len(lines):
+        key, sep, value = lines[n].partition(":")
+        key = key.strip().lower()
+        if not (sep and key in HEADER_KEYS and value.strip()):
+            break
+        header[key] = value.strip()
+        n += 1
+    if not header:
+        return {}, text
+    if n < len(lines) and lines[n].strip() in ("", "---"):  # the line that closes the header
+        n += 1
+    return header, "".join(lines[n:])
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+# --- completing and checking ------------------------------------------------------------------
+
+
+def _complete(
+    article: ArticleInput, *, published: date | None, source: str | None, today: date
+) -> ArticleInput:
+    origin = article.origin
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise ArticleReadError(
+            origin,
+            f"article text is {len(article.text):,} characters, over the limit of "
+            f"{MAX_ARTICLE_CHARS:,}",
+        )
+    when = article.published or published or _from_dateline(article.text, today)
+    if when is None:
+        raise ArticleReadError(
+            origin, "no publication date: add 'published' (or a date: header) or pass --published"
+        )
+    if when > today + FUTURE_SLACK:
+        raise ArticleReadError(origin, f"publication date {when.isoformat()} is in the future")
+    if when.year < 1900:
+        raise ArticleReadError(origin, f"publication date {when.isoformat()} is implausibly early")
+    return replace(article, published=when, source=article.source or source)
+
+
+def _from_dateline(text: str, today: date) -> date | None:
+    """A dateline gives day and month; the year is the latest that is not after today."""
+    from timeline.extract.dates import dateline
+
+    for year in (today.year, today.year - 1):
+        found = dateline(text, year)
+        if found is not None and found <= today + FUTURE_SLACK:
+            return found
+    return None
