@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from timeline.models import (
     Actor,
     ActorAlias,
     Event,
+    EventHistory,
     MeetingDetail,
     Office,
     Participant,
@@ -160,9 +162,13 @@ class _Seeder:
                 )
             )
         }
+        merged_away = self._merged_keys()
         for record in records:
             participants = {(self.actor_id(p.actor_key), p.role) for p in record.participants}
             event = existing.get(record.key)
+            if record.key in merged_away and event is None:
+                self.summary.count("events", "curated")  # an analyst merged it into another
+                continue
             if event is not None and event.review in CURATED_REVIEWS:
                 self.summary.count("events", "curated")  # an analyst's values win over the file
                 continue
@@ -199,6 +205,22 @@ class _Seeder:
             outcome = "added" if is_new else "updated" if changed else "unchanged"
             self.summary.count("events", outcome)
         self.session.flush()
+
+    def _merged_keys(self) -> set[str]:
+        """Keys of seed events an analyst merged into others (from the merge snapshots)."""
+        keys = set()
+        for old in self.session.scalars(
+            select(EventHistory.old_value).where(
+                EventHistory.action == "merge", EventHistory.field == "event"
+            )
+        ):
+            try:
+                key = json.loads(old or "{}").get("key")
+            except (ValueError, AttributeError):
+                continue
+            if key:
+                keys.add(key)
+        return keys
 
     def _details(self, event: Event, record: EventRecord) -> bool:
         if record.type == "sanction":
