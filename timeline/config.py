@@ -6,6 +6,7 @@ import os
 
 DEFAULT_DATABASE_URL = "sqlite:///timeline.db"
 DATABASE_URL_ENV = "TIMELINE_DATABASE_URL"
+SECRET_QUERY_KEYS = {"password", "passwd", "pwd", "sslpassword", "passfile"}
 
 
 def resolve_database_url(explicit: str | None = None) -> str:
@@ -27,6 +28,11 @@ def redact_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
+        query = {
+            key: "***" if key.lower() in SECRET_QUERY_KEYS else value
+            for key, value in parsed.query.items()
+        }
+        return parsed.set(query=query).render_as_string(hide_password=True)
     except Exception:  # an unparsable URL: show only its scheme
         return url.split(":", 1)[0] + "://..."

@@ -90,7 +90,8 @@ def upgrade() -> None:
     sa.CheckConstraint('(start_date IS NULL AND end_date IS NULL) OR (start_date IS NOT NULL AND end_date IS NOT NULL AND start_date <= end_date)', name=op.f('ck_events_date_range')),
     sa.CheckConstraint('confidence >= 0 AND confidence <= 1', name=op.f('ck_events_confidence')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_events')),
-    sa.UniqueConstraint('key', name=op.f('uq_events_key'))
+    sa.UniqueConstraint('key', name=op.f('uq_events_key')),
+    sqlite_autoincrement=True,
     )
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.create_index('ix_events_start_end', ['start_date', 'end_date'], unique=False)

@@ -52,6 +52,8 @@ class Event(Timestamped, Base):
         CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence"),
         Index("ix_events_type_start", "type", "start_date"),
         Index("ix_events_start_end", "start_date", "end_date"),
+        # An id is never reused after a merge deletes an event, so history stays unambiguous.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
