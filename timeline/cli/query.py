@@ -1,46 +1,21 @@
 """Timeline queries: contacts, ask, events, leader, leaders, sanctions."""
 
-from datetime import date
 from typing import Annotated
 
 import typer
 
+from timeline.cli import filters
 from timeline.cli.context import app_context
+from timeline.cli.filters import (
+    ReviewOption,
+    SinceOption,
+    StatusOption,
+    StrictOption,
+    TypeOption,
+    UntilOption,
+)
 from timeline.cli.options import FormatOption, emit
 from timeline.formats.render import OutputFormat
-from timeline.vocabulary import EVENT_TYPES, REVIEW_STATES, STATUSES
-
-SinceOption = Annotated[
-    str | None,
-    typer.Option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM, YYYY-MM-DD)."),
-]
-UntilOption = Annotated[
-    str | None,
-    typer.Option("--until", metavar="DATE", help="Up to this date, inclusive (its whole span)."),
-]
-StrictOption = Annotated[
-    bool, typer.Option("--strict", help="Only events lying wholly inside the window.")
-]
-TypeOption = Annotated[
-    list[str] | None,
-    typer.Option("--type", "-t", metavar="TYPE", help=f"Event type ({', '.join(EVENT_TYPES)})."),
-]
-StatusOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--status",
-        metavar="STATUS",
-        help="occurred (default), planned or negated; repeat for several, or 'all'.",
-    ),
-]
-ReviewOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--review",
-        metavar="STATE",
-        help=f"Review state ({', '.join(REVIEW_STATES)}); rejected events are hidden otherwise.",
-    ),
-]
 
 
 def register(app: typer.Typer) -> None:
@@ -78,10 +53,10 @@ def contacts(
             session,
             a,
             b,
-            window=_window(since, until, strict),
-            types=_types(types),
-            statuses=_statuses(statuses),
-            reviews=_choices(review, REVIEW_STATES, "--review"),
+            window=filters.window(since, until, strict),
+            types=filters.types(types),
+            statuses=filters.statuses(statuses),
+            reviews=filters.reviews(review),
         )
     emit(rows, fmt, EVENT_COLUMNS)
 
@@ -143,12 +118,12 @@ def events(
     with app_context(ctx).transaction() as session:
         criteria = EventFilter(
             actor_ids=[resolve_actor(session, name).id for name in actors or ()],
-            types=_types(types),
-            statuses=_statuses(statuses),
-            window=_window(since, until, strict),
+            types=filters.types(types),
+            statuses=filters.statuses(statuses),
+            window=filters.window(since, until, strict),
             country_id=resolve_actor(session, country).id if country else None,
             article_id=article,
-            reviews=_choices(review, REVIEW_STATES, "--review"),
+            reviews=filters.reviews(review),
             limit=limit,
         )
         rows = find_events(session, criteria)
@@ -198,7 +173,7 @@ def leaders(
 
     with app_context(ctx).transaction() as session:
         place = resolve_actor(session, country) if country else None
-        rows = offices_rows(session, holders_on(session, country=place, on=_day(on, "--on")))
+        rows = offices_rows(session, holders_on(session, country=place, on=filters.day(on, "--on")))
     emit(rows, fmt, ("leader", "title", "role", "of", "start", "end"))
 
 
@@ -228,55 +203,6 @@ def sanctions(
             session,
             target=resolve_actor(session, target) if target else None,
             imposer=resolve_actor(session, imposer) if imposer else None,
-            active_on=_day(active_on, "--active-on"),
+            active_on=filters.day(active_on, "--active-on"),
         )
     emit(rows, fmt, ("id", "adopted", "imposer", "target", "authority", "lifted_on"))
-
-
-# --- argument translation ---------------------------------------------------------------------
-
-
-def _window(since: str | None, until: str | None, strict: bool):  # -> Window
-    from timeline.extract.dates import parse_filter_date
-    from timeline.services.queries import Window
-
-    def span(value: str | None, option: str):
-        if value is None:
-            return None
-        try:
-            return parse_filter_date(value)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint=option) from None
-
-    first, last = span(since, "--since"), span(until, "--until")
-    return Window(
-        since=first.start if first else None, until=last.end if last else None, strict=strict
-    )
-
-
-def _day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
-
-
-def _types(values: list[str] | None) -> tuple[str, ...]:
-    return _choices(values, EVENT_TYPES, "--type")
-
-
-def _statuses(values: list[str] | None) -> tuple[str, ...]:
-    if values and "all" in values:
-        return STATUSES
-    return _choices(values, STATUSES, "--status") or ("occurred",)
-
-
-def _choices(values: list[str] | None, allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
-    for value in values or ():
-        if value not in allowed:
-            raise typer.BadParameter(
-                f"{value!r} is not one of {', '.join(allowed)}", param_hint=option
-            )
-    return tuple(values or ())
