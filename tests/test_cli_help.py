@@ -18,13 +18,13 @@ def command_paths(group=None, prefix=()):
 def test_root_help_lists_the_commands() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    for name in ("db",):
+    for name in ("db", "seed", "ingest", "extract"):
         assert name in result.stdout
 
 
 def test_every_command_has_help_text() -> None:
     paths = list(command_paths())
-    assert len(paths) >= 4
+    assert len(paths) >= 8
     for path, command in paths:
         assert (command.help or "").strip(), f"'timeline {' '.join(path)}' has no help text"
         result = run(*path, "--help")

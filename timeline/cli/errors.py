@@ -23,8 +23,9 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
-def translate(exc: BaseException) -> CliError:
-    """The one-line message and exit code for any exception escaping a command."""
+def translate(exc: BaseException, url: str | None = None) -> CliError:
+    """The one-line message and exit code for any exception escaping a command; `url` is the
+    database in use, named (password hidden) when the database is what failed."""
     if isinstance(exc, TimelineError):
         return CliError(_one_line(str(exc)), exc.exit_code)
     from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -32,7 +33,10 @@ def translate(exc: BaseException) -> CliError:
     if isinstance(exc, OperationalError):
         from timeline.db import connection_error
 
-        return CliError(_one_line(str(connection_error("database", exc))), 4)
+        if url is not None:
+            return CliError(_one_line(str(connection_error(url, exc))), 4)
+        reason = getattr(exc, "orig", None) or exc
+        return CliError(f"database error: {_one_line(str(reason))}", 4)
     if isinstance(exc, SQLAlchemyError):
         reason = getattr(exc, "orig", None) or exc
         return CliError(f"database error: {_one_line(str(reason))}", 4)
@@ -71,7 +75,7 @@ class TimelineGroup(TyperGroup):
         except Exception as exc:
             if os.environ.get("TIMELINE_DEBUG"):
                 raise
-            fail(translate(exc))
+            fail(translate(exc, getattr(ctx.find_root().obj, "database_url", None)))
 
 
 def fail(error: CliError) -> None:

@@ -29,6 +29,7 @@ from timeline.models import (
     SanctionDetail,
 )
 from timeline.names import fold
+from timeline.services.locks import advisory_lock
 from timeline.services.pairs import refresh_pairs
 
 KINDS = ("countries", "organizations", "persons", "offices", "events")
@@ -65,6 +66,7 @@ class SeedSummary:
 
 def seed_database(session: Session, data: SeedData) -> SeedSummary:
     """Upsert every seed record; the caller owns the transaction."""
+    advisory_lock(session, "seed")  # two seeds at once on PostgreSQL take turns
     seeder = _Seeder(session)
     seeder.actors("countries", data.countries, _country_fields, _country_aliases)
     seeder.actors("organizations", data.organizations, _organization_fields, _org_aliases)

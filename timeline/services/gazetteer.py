@@ -1,0 +1,61 @@
+"""Builds the extractor's gazetteer from the database, the same shape the seed files give."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from timeline.extract.gazetteer import Gazetteer, GazetteerActor, GazetteerOffice
+from timeline.models import Actor, ActorAlias, Office
+
+
+def load_gazetteer(session: Session) -> Gazetteer:
+    """Every actor the extractor may name, with aliases and the offices held.
+
+    REIGN-only people are left out: the dataset often names them by surname alone ("Johnson"),
+    which would turn ordinary mentions into false participants; curated people carry REIGN's
+    spells too. Correlates-of-War codes are lookup keys for the seeder, not names in text.
+    """
+    rows = session.execute(
+        select(Actor.id, Actor.key, Actor.name, Actor.kind, Actor.country_id, Actor.verified).where(
+            Actor.origin != "reign"
+        )
+    ).all()
+    key_of = {row.id: row.key for row in rows}
+    country_keys = dict(
+        session.execute(select(Actor.id, Actor.key).where(Actor.kind == "country")).all()
+    )
+    aliases: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for actor_id, alias, kind in session.execute(
+        select(ActorAlias.actor_id, ActorAlias.alias, ActorAlias.kind).order_by(ActorAlias.id)
+    ):
+        if actor_id in key_of and kind != "name" and not alias.startswith("COW:"):
+            aliases[actor_id].append((alias, kind))
+    actors = [
+        GazetteerActor(
+            key=row.key,
+            name=row.name,
+            kind=row.kind,
+            country=country_keys.get(row.country_id),
+            aliases=tuple(aliases[row.id]),
+            verified=row.verified,
+        )
+        for row in rows
+    ]
+    offices = [
+        GazetteerOffice(
+            holder=key_of[office.holder_id],
+            title=office.title,
+            role=office.role,
+            country=country_keys.get(office.country_id),
+            organization=key_of.get(office.organization_id),
+            start=office.start_date,
+            end=office.end_date,
+            title_aliases=tuple(office.title_aliases or ()),
+        )
+        for office in session.scalars(select(Office).where(Office.origin != "reign"))
+        if office.holder_id in key_of
+    ]
+    return Gazetteer(actors, offices)

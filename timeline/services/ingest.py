@@ -1,0 +1,336 @@
+"""Stores an article and the events extracted from it, merging reports of the same event.
+
+One call handles one article inside the caller's transaction, so an article is stored whole or
+not at all. Re-ingesting the same text adds nothing (the content hash is unique), and the same
+real-world event reported by several articles becomes one event with several evidence rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from timeline.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Event,
+    Evidence,
+    MeetingDetail,
+    Participant,
+)
+from timeline.names import fold
+from timeline.services.history import record
+from timeline.services.locks import advisory_lock, lock_all
+from timeline.services.pairs import refresh_pairs
+
+if TYPE_CHECKING:
+    from timeline.extract import ExtractedEvent, ExtractedParticipant
+    from timeline.extract.gazetteer import Gazetteer
+    from timeline.formats.articles import ArticleInput
+
+KEEP_VALUES = ("confirmed", "edited")  # an analyst's values are never overwritten
+
+
+@dataclass
+class ArticleOutcome:
+    """What ingesting one article did."""
+
+    article_id: int
+    known: bool = False  # the same text was ingested before: nothing was added
+    events_new: int = 0
+    events_merged: int = 0
+
+
+def content_hash(text_: str) -> str:
+    """SHA-256 of the text with Unicode and white space normalised: a re-encoded copy is known."""
+    normal = " ".join(unicodedata.normalize("NFC", text_).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def ingest_article(
+    session: Session,
+    article: ArticleInput,
+    gazetteer: Gazetteer,
+    *,
+    events: Iterable[ExtractedEvent] | None = None,
+) -> ArticleOutcome:
+    """Store `article` and its events; `events` skips extraction when already done."""
+    from timeline.extract import EXTRACTOR_VERSION, extract_events
+
+    digest = content_hash(article.text)
+    advisory_lock(session, f"article:{digest}")
+    known = session.scalar(select(Article.id).where(Article.content_hash == digest))
+    if known is not None:
+        return ArticleOutcome(article_id=known, known=True)
+    assert article.published is not None, "readers fill in the publication date"
+    row = Article(
+        content_hash=digest,
+        external_id=article.id,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        published=article.published,
+        text=article.text,
+    )
+    session.add(row)
+    session.flush()
+    outcome = ArticleOutcome(article_id=row.id)
+    if events is None:
+        events = extract_events(article.text, article.published, gazetteer, title=article.title)
+    actors = _ActorResolver(session)
+    resolved = [
+        (extracted, [(actors.resolve(p), p.role) for p in extracted.participants])
+        for extracted in events
+    ]
+    resolved = [(extracted, roles) for extracted, roles in resolved if roles]
+    # Every event lock up front, in sorted order: two writers never wait on each other in a
+    # cycle (a deadlock costs PostgreSQL a second to detect and us a retry).
+    lock_all(session, (_event_lock(extracted, roles) for extracted, roles in resolved))
+    for extracted, actor_roles in resolved:
+        event, merged = _store_event(session, extracted, actor_roles, article.published)
+        session.add(
+            Evidence(
+                event_id=event.id,
+                article_id=row.id,
+                sentence=extracted.sentence,
+                start_char=extracted.start,
+                end_char=extracted.end,
+                date_text=extracted.date_text,
+                extractor_version=EXTRACTOR_VERSION,
+                confidence=extracted.confidence,
+            )
+        )
+        if merged:
+            outcome.events_merged += 1
+        else:
+            outcome.events_new += 1
+    session.flush()
+    return outcome
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+def _store_event(
+    session: Session,
+    extracted: ExtractedEvent,
+    actor_roles: list[tuple[int, str]],
+    published: date,
+) -> tuple[Event, bool]:
+    actor_ids = sorted({actor_id for actor_id, _ in actor_roles})
+    match = find_matching_event(session, extracted, actor_ids)
+    if match is not None:
+        _merge_into(session, match, extracted, published)
+        return match, True
+    when = extracted.date
+    event = Event(
+        type=extracted.type,
+        start_date=when.start if when else None,
+        end_date=when.end if when else None,
+        precision=when.precision if when else "unknown",
+        date_text=extracted.date_text,
+        status=extracted.status,
+        location=extracted.location,
+        cameo=extracted.cameo,
+        confidence=extracted.confidence,
+        origin="extracted",
+        participants=[Participant(actor_id=a, role=r) for a, r in _distinct(actor_roles)],
+    )
+    if extracted.type == "meeting":
+        roles = {role for _, role in actor_roles}
+        event.meeting = MeetingDetail(
+            venue=extracted.location, format="visit" if {"host", "guest"} <= roles else "summit"
+        )
+    session.add(event)
+    session.flush()
+    refresh_pairs(session, event)
+    return event, False
+
+
+def _event_lock(extracted: ExtractedEvent, actor_roles: list[tuple[int, str]]) -> str:
+    """Two writers reporting the same event at once must not both create it."""
+    actor_ids = sorted({actor_id for actor_id, _ in actor_roles})
+    return f"event:{extracted.type}:{extracted.status}:{actor_ids}"
+
+
+def find_matching_event(
+    session: Session, extracted: ExtractedEvent, actor_ids: list[int]
+) -> Event | None:
+    """An event already stored that reports the same thing.
+
+    Same type, same status class (a plan and its realisation are different facts), same
+    participants (for attendance: the new names are among the stored attendees), and date
+    ranges that overlap; an undated report matches only an undated event.
+    """
+    when = extracted.date
+    query = (
+        select(Event)
+        .join(Participant, Participant.event_id == Event.id)
+        .where(
+            Event.type == extracted.type,
+            Event.status == extracted.status,
+            Participant.actor_id.in_(actor_ids),
+        )
+        .group_by(Event.id)
+        .having(func.count(func.distinct(Participant.actor_id)) == len(actor_ids))
+        .options(selectinload(Event.participants))
+    )
+    if when is None:
+        query = query.where(Event.start_date.is_(None))
+    else:
+        # An analyst's undated event (rejected, confirmed) still absorbs dated reports of it.
+        curated_undated = and_(Event.start_date.is_(None), Event.review != "unreviewed")
+        overlapping = and_(Event.start_date <= when.end, Event.end_date >= when.start)
+        query = query.where(or_(curated_undated, overlapping))
+    wanted = set(actor_ids)
+    candidates = []
+    for event in session.scalars(query):
+        have = {p.actor_id for p in event.participants}
+        if have == wanted or (extracted.type == "attendance" and wanted <= have):
+            candidates.append(event)
+    if not candidates:
+        return None
+    # The closest in time, curated and seed events first.
+    return min(candidates, key=lambda e: (_rank(e), _distance(e, extracted), e.id))
+
+
+def _rank(event: Event) -> int:
+    if event.review in (*KEEP_VALUES, "rejected") or event.origin in ("seed", "manual"):
+        return 0
+    return 1
+
+
+def _distance(event: Event, extracted: ExtractedEvent) -> int:
+    when = extracted.date
+    if when is None or event.start_date is None or event.end_date is None:
+        return 0
+    return abs((event.start_date - when.start).days) + abs((event.end_date - when.end).days)
+
+
+def _merge_into(session: Session, event: Event, extracted: ExtractedEvent, published: date) -> None:
+    """Narrow the stored range to what both reports allow, unless curated or seeded; the
+    change is written to the event's history like an analyst's."""
+    if event.review in KEEP_VALUES or event.review == "rejected" or event.origin != "extracted":
+        return
+    when = extracted.date
+    if when is not None and event.start_date is not None and event.end_date is not None:
+        start, end = max(event.start_date, when.start), min(event.end_date, when.end)
+        if (start, end) != (event.start_date, event.end_date):
+            record(
+                session,
+                event,
+                "ingest",
+                "date",
+                [event.start_date, event.end_date],
+                [start, end],
+                by="ingest",
+                note=f"narrowed by a report published {published.isoformat()}",
+            )
+            if (start, end) == (when.start, when.end):
+                event.precision, event.date_text = when.precision, extracted.date_text
+            else:
+                event.precision = "day" if start == end else "range"
+            event.start_date, event.end_date = start, end
+            session.flush()
+            refresh_pairs(session, event)
+    if event.location is None and extracted.location:
+        event.location = extracted.location
+    event.confidence = max(event.confidence, extracted.confidence)
+
+
+def _distinct(actor_roles: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    seen: dict[int, str] = {}
+    for actor_id, role in actor_roles:
+        seen.setdefault(actor_id, role)
+    return list(seen.items())
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+class _ActorResolver:
+    """Maps extracted participants to actor rows, creating unverified people when needed."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.ids: dict[str, int] = {}
+
+    def resolve(self, participant: ExtractedParticipant) -> int:
+        key = participant.key or f"person:{_slug(participant.name)}"
+        if key in self.ids:
+            return self.ids[key]
+        actor_id = self.session.scalar(select(Actor.id).where(Actor.key == key))
+        if actor_id is None:
+            actor_id = self._create(key, participant)
+        self.ids[key] = actor_id
+        return actor_id
+
+    def _create(self, key: str, participant: ExtractedParticipant) -> int:
+        country_id = None
+        if participant.country:
+            country_id = self.session.scalar(
+                select(Actor.id).where(Actor.key == participant.country)
+            )
+        actor = Actor(
+            key=key,
+            kind=participant.kind,
+            name=participant.name,
+            country_id=country_id,
+            origin="extracted",
+            verified=False,
+        )
+        actor.aliases = [
+            ActorAlias(alias=participant.name, normalized=fold(participant.name), kind="name")
+        ]
+        try:
+            with self.session.begin_nested():
+                self.session.add(actor)
+        except IntegrityError:  # another writer created it first
+            return self.session.scalar(select(Actor.id).where(Actor.key == key))  # type: ignore[return-value]
+        return actor.id
+
+
+def _slug(name: str) -> str:
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in name.lower()).split())
+
+
+@dataclass
+class IngestSummary:
+    """Totals over a run, for the closing summary."""
+
+    articles_read: int = 0
+    articles_new: int = 0
+    articles_known: int = 0
+    events_new: int = 0
+    events_merged: int = 0
+    errors: int = 0
+
+    def add(self, outcome: ArticleOutcome) -> None:
+        self.articles_read += 1
+        if outcome.known:
+            self.articles_known += 1
+            return
+        self.articles_new += 1
+        self.events_new += outcome.events_new
+        self.events_merged += outcome.events_merged
+
+    def rows(self) -> list[dict[str, int]]:
+        return [
+            {
+                "articles read": self.articles_read + self.errors,
+                "new": self.articles_new,
+                "already known": self.articles_known,
+                "events new": self.events_new,
+                "events merged": self.events_merged,
+                "errors": self.errors,
+            }
+        ]
