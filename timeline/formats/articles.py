@@ -23,6 +23,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+# Kept in step with the column sizes in timeline/models/articles.py.
+COLUMN_LIMITS = {"source": 200, "id": 300}
 HEADER_KEYS = {"title", "date", "published", "source", "url", "id"}
 FUTURE_SLACK = timedelta(days=1)  # time zones: "today" in Seoul is tomorrow in New York
 
@@ -160,8 +162,8 @@ def _read_stream(stream: TextIO, origin: str) -> Iterator[ArticleInput | Article
         yield from _from_json_document(text, origin, None)
     elif stripped.startswith("{"):
         try:
-            json.loads(text)
-        except json.JSONDecodeError:  # several objects: JSON lines
+            _parse_json(text, origin)
+        except ArticleReadError:  # several objects: JSON lines
             yield from _read_jsonl((line.encode() for line in text.splitlines(True)), origin)
         else:
             yield from _from_json_document(text, origin, None)
@@ -170,24 +172,38 @@ def _read_stream(stream: TextIO, origin: str) -> Iterator[ArticleInput | Article
 
 
 def _read_jsonl(lines: Iterable[bytes], origin: str) -> Iterator[ArticleInput | ArticleReadError]:
+    seen = False
     for number, raw in enumerate(lines, start=1):
         where = f"{origin}:{number}"
         if not raw.strip():
             continue
+        seen = True
         if len(raw) > MAX_FILE_BYTES:
             yield ArticleReadError(
                 where, f"line is {len(raw) / 1e6:.0f} MB, too large for an article"
             )
             continue
         try:
-            record = json.loads(_decode(raw, where))
+            record = _parse_json(_decode(raw, where), where, line=False)
         except ArticleReadError as exc:
             yield exc
             continue
-        except json.JSONDecodeError as exc:
-            yield ArticleReadError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
         yield _from_record(record, where, None)
+    if not seen:
+        yield ArticleReadError(origin, "empty file")
+
+
+def _parse_json(text: str, origin: str, *, line: bool = True) -> Any:
+    """JSON or one line naming what is wrong with it (including absurd nesting)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}" if line else f"column {exc.colno}"
+        raise ArticleReadError(
+            origin, f"not valid JSON ({exc.msg.removesuffix(' at')}, {where})"
+        ) from None
+    except RecursionError:
+        raise ArticleReadError(origin, "not valid JSON (nested too deeply)") from None
 
 
 def _decode(data: bytes, origin: str) -> str:
@@ -211,9 +227,9 @@ def _from_json_document(
         yield ArticleReadError(origin, "empty file")
         return
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield ArticleReadError(origin, f"not valid JSON ({exc.msg} at line {exc.lineno})")
+        document = _parse_json(text, origin)
+    except ArticleReadError as exc:
+        yield exc
         return
     if isinstance(document, list):
         for n, record in enumerate(document, start=1):
@@ -314,7 +330,31 @@ def _complete(
         raise ArticleReadError(origin, f"publication date {when.isoformat()} is in the future")
     if when.year < 1900:
         raise ArticleReadError(origin, f"publication date {when.isoformat()} is implausibly early")
-    return replace(article, published=when, source=article.source or source)
+    article = replace(article, published=when, source=article.source or source)
+    _check_storable(article)
+    return article
+
+
+def _check_storable(article: ArticleInput) -> None:
+    """What one database would store and another refuse is refused for both, up front."""
+    for name in ("text", "title", "source", "url", "id"):
+        value = getattr(article, name)
+        if value is None:
+            continue
+        if "\x00" in value:
+            raise ArticleReadError(article.origin, f"{name} contains a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ArticleReadError(
+                article.origin,
+                f"{name} is not valid Unicode (lone surrogate at character {exc.start})",
+            ) from None
+        limit = COLUMN_LIMITS.get(name)
+        if limit is not None and len(value) > limit:
+            raise ArticleReadError(
+                article.origin, f"{name} is {len(value):,} characters, over the limit of {limit}"
+            )
 
 
 def _from_dateline(text: str, today: date) -> date | None:
