@@ -192,3 +192,84 @@ def test_plural_titles_counterparts_and_who_leads(
 def test_north_and_south_korea(gaz: Gazetteer) -> None:
     got = found(gaz, "North and South Korea signed an agreement.", date(2018, 9, 19))
     assert [(g[1], g[2]) for g in got] == [("North Korea", "country"), ("South Korea", "country")]
+
+
+# -- rules-2 -----------------------------------------------------------------------------
+
+
+def test_an_object_pronoun_is_the_person_named_outside_its_clause(gaz: Gazetteer) -> None:
+    day = date(2013, 6, 10)
+    text = "It was their first meeting since Xi Jinping took office, when Barack Obama called him."
+    assert ("him", "Xi Jinping", "pronoun") in found(gaz, text, day)
+    text = "Alexander Lukashenko won. Vladimir Putin was the first to congratulate him."
+    assert ("him", "Alexander Lukashenko", "pronoun") in found(gaz, text, date(2020, 11, 6))
+
+
+def test_an_object_pronoun_does_not_skip_a_named_official(gaz: Gazetteer) -> None:
+    text = "Trump sent Secretary of State Mike Pompeo to Pyongyang. Kim Jong Un met him."
+    assert people(gaz, text, date(2018, 7, 8)) == ["Donald Trump", "Kim Jong Un"]
+
+
+def test_both_before_a_verb_is_the_pair(gaz: Gazetteer) -> None:
+    text = "Xi Jinping and Narendra Modi met. Both are expected in Brasilia."
+    assert people(gaz, text, date(2019, 10, 15)) == [
+        "Xi Jinping",
+        "Narendra Modi",
+        "Xi Jinping",
+        "Narendra Modi",
+    ]
+    assert people(gaz, "Xi Jinping and Narendra Modi met. Both sides said so.") == [
+        "Xi Jinping",
+        "Narendra Modi",
+    ]
+
+
+def test_the_two_day_is_no_pair(gaz: Gazetteer) -> None:
+    text = "Kim Jong Un and Xi Jinping met. Putin skipped the two-day summit over the two days."
+    assert people(gaz, text) == ["Kim Jong Un", "Xi Jinping", "Vladimir Putin"]
+
+
+def test_the_two_leaders_before_any_pair_are_the_first_two_named(gaz: Gazetteer) -> None:
+    text = "Shinzo Abe arrived. Donald Trump spoke. The two leaders issued a statement."
+    assert people(gaz, text, date(2017, 2, 12)) == [
+        "Shinzo Abe",
+        "Donald Trump",
+        "Shinzo Abe",
+        "Donald Trump",
+    ]
+
+
+def test_a_subject_pronoun_is_not_the_person_named_after_it(gaz: Gazetteer) -> None:
+    text = (
+        "Donald Trump and Lee Jae-myung met. It was the pair's first encounter since Lee was "
+        "sworn in. He spoke with Trump by phone."
+    )
+    assert ("He", "Lee Jae-myung", "pronoun") in found(gaz, text, date(2025, 8, 26))
+
+
+def test_a_bare_title_is_the_holder_named_before(gaz: Gazetteer) -> None:
+    text = "Kim Jong Un wrote to Donald Trump. The president scrapped the meeting."
+    assert ("president", "Donald Trump", "title") in found(gaz, text, date(2018, 6, 2))
+    # Kim was no president in 2018: no one else to stand for
+    assert [
+        g
+        for g in found(gaz, "Kim Jong Un spoke. The president left.", date(2018, 6, 2))
+        if g[2] == "title"
+    ] == []
+
+
+def test_who_stands_for_its_antecedent(gaz: Gazetteer) -> None:
+    text = "Xi Jinping met South Korean President Yoon Suk Yeol, who had joined Joe Biden."
+    assert ("who", "Yoon Suk Yeol", "relative") in found(gaz, text, date(2022, 11, 16))
+
+
+def test_the_leaders_opening_a_sentence_are_the_pair(gaz: Gazetteer) -> None:
+    text = "Donald Trump and Kim Jong Un met. The leaders had dined together."
+    assert people(gaz, text, date(2019, 2, 28)) == [
+        "Donald Trump",
+        "Kim Jong Un",
+        "Donald Trump",
+        "Kim Jong Un",
+    ]
+    text = "Donald Trump and Kim Jong Un met. Xi hosted the leaders of Japan and Korea."
+    assert "pair" not in {g[2] for g in found(gaz, text, date(2019, 2, 28))}

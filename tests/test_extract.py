@@ -417,3 +417,459 @@ def test_background_and_cancelled_events(gaz: Gazetteer) -> None:
     ]
     text = "Kim Jong Un wanted a summit with Donald Trump, which Trump called off on Thursday."
     assert [e[3] for e in extract(gaz, text, date(2018, 5, 27))] == ["negated"]
+
+
+# -- rules-2: held-out generalisation (one pinned case per rule) ------------------------
+
+OBAMA, XI, PUTIN, TRUMP, KIM = (
+    "Barack Obama",
+    "Xi Jinping",
+    "Vladimir Putin",
+    "Donald Trump",
+    "Kim Jong Un",
+)
+MODI, BIDEN, LUKA, MOON = "Narendra Modi", "Joe Biden", "Alexander Lukashenko", "Moon Jae-in"
+
+
+def _ev(type_: str, names: list[str], span: tuple[str, str] | str | None, status: str):
+    when = (span, span) if isinstance(span, str) else span
+    return (type_, sorted(names), when, status)
+
+
+RULES_2 = [
+    pytest.param(
+        "Vladimir Putin and Alexander Lukashenko spoke twice by telephone over the weekend. "
+        "The first conversation, requested by Lukashenko, took place on Saturday. "
+        "The two presidents talked again the following day.",
+        date(2020, 8, 17),
+        [
+            _ev("call", [PUTIN, LUKA], "2020-08-15", "occurred"),
+            _ev("call", [PUTIN, LUKA], "2020-08-16", "occurred"),
+        ],
+        id="counted-calls-told-one-by-one",
+    ),
+    pytest.param(
+        "Kim Jong Un and Xi Jinping met in Beijing on Monday. Their conversation covered trade.",
+        date(2018, 3, 28),
+        [_ev("meeting", [KIM, XI], "2018-03-26", "occurred")],
+        id="conversation-is-a-call-only-right-after-a-call",
+    ),
+    pytest.param(
+        "Xi Jinping asked Narendra Modi to come to China next year for a third summit, and "
+        "Modi agreed.",
+        date(2019, 10, 15),
+        [
+            _ev("invitation", [XI, MODI], None, "occurred"),
+            _ev("meeting", [XI, MODI], ("2020-01-01", "2020-12-31"), "planned"),
+        ],
+        id="asked-to-come-is-an-invitation-and-a-future-date-is-planned",
+    ),
+    pytest.param(
+        "Xi Jinping asked Vladimir Putin to visit Beijing.",
+        date(2023, 3, 22),
+        [_ev("invitation", [XI, PUTIN], None, "occurred")],
+        id="asked-to-visit-is-not-a-visit",
+    ),
+    pytest.param(
+        "Barack Obama and Xi Jinping met in California on Saturday. Both men are expected at "
+        "the Group of 20 summit that Russian President Vladimir Putin is hosting in "
+        "St Petersburg in September.",
+        date(2013, 6, 10),
+        [
+            _ev("meeting", [OBAMA, XI], "2013-06-08", "occurred"),
+            _ev("attendance", [OBAMA, XI, PUTIN], ("2013-09-01", "2013-09-30"), "planned"),
+        ],
+        id="expected-at-a-gathering-with-its-host",
+    ),
+    pytest.param(
+        "Narendra Modi is due back in China in June for the Shanghai Cooperation Organisation "
+        "summit, which Xi Jinping will host in Qingdao.",
+        date(2018, 4, 28),
+        [_ev("attendance", [MODI, XI], ("2018-06-01", "2018-06-30"), "planned")],
+        id="due-back-in-for-a-summit-which-x-will-host",
+    ),
+    pytest.param(
+        "Xi Jinping is staying on for the Asia-Pacific Economic Cooperation leaders' meetings "
+        "that Joe Biden is hosting in San Francisco today and tomorrow.",
+        date(2023, 11, 16),
+        [_ev("attendance", [XI, BIDEN], ("2023-11-16", "2023-11-17"), "planned")],
+        id="staying-on-for-meetings-today-and-tomorrow",
+    ),
+    pytest.param(
+        "Xi Jinping skipped the Group of 20 summit in New Delhi in September, as did Russian "
+        "President Vladimir Putin.",
+        date(2023, 11, 16),
+        [_ev("attendance", [XI, PUTIN], ("2023-09-01", "2023-09-30"), "negated")],
+        id="skipped-a-summit-as-did-another",
+    ),
+    pytest.param(
+        "Russian President Vladimir Putin stayed away from the two-day G20 meeting, which "
+        "opened on Tuesday.",
+        date(2022, 11, 16),
+        [_ev("attendance", [PUTIN], ("2022-11-15", "2022-11-16"), "negated")],
+        id="stayed-away-from-a-two-day-meeting-which-opened",
+    ),
+    pytest.param(
+        "Joe Biden and Xi Jinping spoke by phone in July. The two presidents last sat down "
+        "together in Bali late last year.",
+        date(2023, 11, 16),
+        [
+            _ev("call", [BIDEN, XI], ("2023-07-01", "2023-07-31"), "occurred"),
+            _ev("meeting", [BIDEN, XI], ("2022-09-01", "2022-12-31"), "occurred"),
+        ],
+        id="sat-down-together",
+    ),
+    pytest.param(
+        "Kim Jong Un and Moon Jae-in spent two hours together on Friday.",
+        date(2018, 4, 29),
+        [_ev("meeting", [KIM, MOON], "2018-04-27", "occurred")],
+        id="spent-time-together",
+    ),
+    pytest.param(
+        "Barack Obama and Xi Jinping wound up two days of unusually relaxed talks on Saturday, "
+        "leaving without a formal communique.",
+        date(2013, 6, 10),
+        [
+            _ev("meeting", [OBAMA, XI], ("2013-06-07", "2013-06-08"), "occurred"),
+            _ev("agreement", [OBAMA, XI], ("2013-06-07", "2013-06-08"), "negated"),
+        ],
+        id="without-a-communique-spans-the-talks",
+    ),
+    pytest.param(
+        "At talks in St Petersburg in December, Putin and Lukashenko failed to agree on terms "
+        "for closer integration.",
+        date(2020, 8, 17),
+        [
+            _ev("meeting", [PUTIN, LUKA], ("2019-12-01", "2019-12-31"), "occurred"),
+            _ev("agreement", [PUTIN, LUKA], ("2019-12-01", "2019-12-31"), "negated"),
+        ],
+        id="failed-to-agree",
+    ),
+    pytest.param(
+        "The U.N. Security Council on Wednesday adopted new sanctions on North Korea. The "
+        "council's previous package, Resolution 2094, was adopted in March 2013.",
+        date(2016, 3, 3),
+        [
+            _ev(
+                "sanction",
+                ["United Nations Security Council", "North Korea"],
+                "2016-03-02",
+                "occurred",
+            ),
+            _ev(
+                "sanction",
+                ["United Nations Security Council", "North Korea"],
+                ("2013-03-01", "2013-03-31"),
+                "occurred",
+            ),
+        ],
+        id="numbered-resolution-of-the-council",
+    ),
+    pytest.param(
+        "Resolution 2094 was adopted in March 2013.",
+        date(2016, 3, 3),
+        [],
+        id="numbered-resolution-needs-the-council",
+    ),
+    pytest.param(
+        "South Korea and Japan announced additional sanctions against North Korea today.",
+        date(2016, 12, 2),
+        [
+            _ev("sanction", ["South Korea", "North Korea"], "2016-12-02", "occurred"),
+            _ev("sanction", ["Japan", "North Korea"], "2016-12-02", "occurred"),
+        ],
+        id="coordinated-imposers",
+    ),
+    pytest.param(
+        "The European Union imposed sanctions on Alexander Lukashenko today. The United States "
+        "has kept Lukashenko on its sanctions list since 2006, when it first blacklisted him.",
+        date(2020, 11, 6),
+        [
+            _ev("sanction", ["European Union", LUKA], "2020-11-06", "occurred"),
+            _ev("sanction", ["United States", LUKA], ("2006-01-01", "2006-12-31"), "occurred"),
+        ],
+        id="it-imposes-and-since-year-when",
+    ),
+    pytest.param(
+        "Donald Trump said on Friday that his summit with Kim Jong Un would take place in "
+        "Singapore on June 12.",
+        date(2018, 6, 2),
+        [_ev("meeting", [TRUMP, KIM], "2018-06-12", "planned")],
+        id="would-take-place-after-the-noun",
+    ),
+    pytest.param(
+        "Lee Jae-myung and Donald Trump met on Monday. 'I will be a pacemaker,' Lee told Trump, "
+        "before the two sides moved to the Cabinet Room for broader talks.",
+        date(2025, 8, 26),
+        [_ev("meeting", ["Lee Jae-myung", TRUMP], "2025-08-25", "occurred")],
+        id="quoted-future-is-the-speakers",
+    ),
+    pytest.param(
+        "Trump said his meeting with Xi Jinping would depend on progress in trade talks.",
+        date(2019, 6, 2),
+        [],
+        id="would-depend-on-after-the-noun",
+    ),
+    pytest.param(
+        "Barack Obama and Xi Jinping met on Saturday. It was their first meeting since Xi "
+        "became head of state in March.",
+        date(2013, 6, 10),
+        [_ev("meeting", [OBAMA, XI], "2013-06-08", "occurred")],
+        id="first-meeting-since-a-happening",
+    ),
+    pytest.param(
+        "Barack Obama telephoned Xi Jinping with congratulations in March.",
+        date(2013, 6, 10),
+        [_ev("call", [OBAMA, XI], ("2013-03-01", "2013-03-31"), "occurred")],
+        id="congratulations-in-a-call-are-the-call",
+    ),
+    pytest.param(
+        "Joe Biden and Xi Jinping met in Bali on Monday. Their previous conversation, a phone "
+        "call in July, was dominated by Taiwan.",
+        date(2022, 11, 16),
+        [
+            _ev("meeting", [BIDEN, XI], "2022-11-14", "occurred"),
+            _ev("call", [BIDEN, XI], ("2022-07-01", "2022-07-31"), "occurred"),
+        ],
+        id="ordinal-with-its-own-noun-is-no-ellipsis",
+    ),
+    pytest.param(
+        "Japanese Prime Minister Fumio Kishida met Xi Jinping in Bangkok on Thursday.",
+        date(2022, 11, 18),
+        [_ev("meeting", ["Fumio Kishida", XI], "2022-11-17", "occurred")],
+        id="a-prime-minister-is-no-official",
+    ),
+    pytest.param(
+        "PALM BEACH, Florida, Feb. 12 - Shinzo Abe got the reassurance he had crossed the "
+        "Pacific for. After White House talks on Friday, Donald Trump declared that the United "
+        "States was committed to the security of Japan.",
+        date(2017, 2, 12),
+        [_ev("meeting", ["Shinzo Abe", TRUMP], "2017-02-10", "occurred")],
+        id="lead-talks-with-the-leader-named-before",
+    ),
+    pytest.param(
+        "Yoon Suk Yeol will travel to Hiroshima later this month for the Group of Seven summit. "
+        "Kishida, the host, has invited him as a guest.",
+        date(2023, 5, 8),
+        [
+            _ev(
+                "attendance",
+                ["Yoon Suk Yeol", "Fumio Kishida"],
+                ("2023-05-08", "2023-05-31"),
+                "planned",
+            ),
+            _ev("invitation", ["Yoon Suk Yeol", "Fumio Kishida"], None, "occurred"),
+        ],
+        id="the-host-next-sentence-and-a-perfect-invitation",
+    ),
+    pytest.param(
+        "Narendra Modi and Xi Jinping closed an informal summit in Wuhan on Saturday, ending a "
+        "meeting shaken by last year's standoff at Doklam.",
+        date(2018, 4, 28),
+        [_ev("meeting", [MODI, XI], "2018-04-28", "occurred")],
+        id="last-years-standoff-dates-no-meeting",
+    ),
+    pytest.param(
+        "On Thursday Donald Trump spoke by telephone with Xi Jinping and agreed to honour the "
+        "policy that he had called into question in December.",
+        date(2017, 2, 12),
+        [_ev("call", [TRUMP, XI], "2017-02-09", "occurred")],
+        id="date-in-a-relative-clause-on-another-noun",
+    ),
+    pytest.param(
+        "Donald Trump said on Friday that his summit with Kim Jong Un would go ahead, shortly "
+        "after an aide walked into the Oval Office carrying a letter from the North Korean "
+        "leader.",
+        date(2018, 6, 2),
+        [
+            _ev("meeting", [TRUMP, KIM], None, "planned"),
+            _ev("message", [TRUMP, KIM], "2018-06-01", "occurred"),
+        ],
+        id="shortly-after-the-report",
+    ),
+    pytest.param(
+        "Vladimir Putin congratulated Alexander Lukashenko, sending a message the day after the "
+        "Aug. 9 vote.",
+        date(2020, 11, 6),
+        [_ev("message", [PUTIN, LUKA], "2020-08-10", "occurred")],
+        id="the-day-after-a-date",
+    ),
+    pytest.param(
+        "Lee Jae-myung invited Donald Trump to the summit that South Korea hosts in Gyeongju in "
+        "the autumn.",
+        date(2025, 8, 26),
+        [_ev("invitation", ["Lee Jae-myung", TRUMP], None, "occurred")],
+        id="invitation-to-an-event-in-the-autumn",
+    ),
+    pytest.param(
+        "Vladimir Putin invited Joe Biden to visit Russia last week.",
+        date(2024, 4, 23),
+        [_ev("invitation", [PUTIN, BIDEN], ("2024-04-15", "2024-04-21"), "occurred")],
+        id="invitation-dated-last-week",
+    ),
+    pytest.param(
+        "Xi Jinping extended an invitation to Kim Jong Un last year to attend talks in Beijing.",
+        date(2019, 6, 20),
+        [_ev("invitation", [XI, KIM], ("2018-01-01", "2018-12-31"), "occurred")],
+        id="invitation-to-the-guest-then-to-the-visit",
+    ),
+    pytest.param(
+        "Narendra Modi invited Xi Jinping to India next year for a second informal summit.",
+        date(2018, 4, 28),
+        [
+            _ev("invitation", [MODI, XI], None, "occurred"),
+            _ev("meeting", [MODI, XI], ("2019-01-01", "2019-12-31"), "planned"),
+        ],
+        id="invited-for-a-summit-plans-it",
+    ),
+    pytest.param(
+        "Narendra Modi invited Vladimir Putin to India for the annual summit next year.",
+        date(2024, 7, 10),
+        [
+            _ev("invitation", [MODI, PUTIN], None, "occurred"),
+            _ev("meeting", [MODI, PUTIN], ("2025-01-01", "2025-12-31"), "planned"),
+        ],
+        id="invited-for-the-annual-summit",
+    ),
+    pytest.param(
+        "Joe Biden and Xi Jinping met in person for the first time since Biden entered the "
+        "White House, talking for more than three hours on Monday.",
+        date(2022, 11, 16),
+        [_ev("meeting", [BIDEN, XI], "2022-11-14", "occurred")],
+        id="talking-goes-on-with-the-meeting",
+    ),
+    pytest.param(
+        "Putin will not take part in the forum, although he attended it last year.",
+        date(2019, 4, 26),
+        [
+            _ev("attendance", [PUTIN], None, "negated"),
+            _ev("attendance", [PUTIN], ("2018-01-01", "2018-12-31"), "occurred"),
+        ],
+        id="a-future-event-takes-no-past-date",
+    ),
+    pytest.param(
+        "Joe Biden and Vladimir Putin met in Geneva on Wednesday. The leaders last met in 2011. "
+        "Before the summit Biden attended a NATO summit in Brussels.",
+        date(2021, 6, 17),
+        [
+            _ev("meeting", [BIDEN, PUTIN], "2021-06-16", "occurred"),
+            _ev("meeting", [BIDEN, PUTIN], ("2011-01-01", "2011-12-31"), "occurred"),
+            _ev("attendance", [BIDEN], None, "occurred"),
+        ],
+        id="the-leaders-and-before-the-summit",
+    ),
+    pytest.param(
+        "Vladimir Putin flew to Beijing on Thursday for the Belt and Road Forum hosted by "
+        "Xi Jinping.",
+        date(2019, 4, 26),
+        [_ev("attendance", [PUTIN, XI], "2019-04-25", "occurred")],
+        id="flew-to-a-forum",
+    ),
+    pytest.param(
+        "Donald Trump and Kim Jong Un cut short their summit on Thursday. The leaders had "
+        "dined together on Wednesday evening.",
+        date(2019, 2, 28),
+        [_ev("meeting", [TRUMP, KIM], ("2019-02-27", "2019-02-28"), "occurred")],
+        id="dined-together",
+    ),
+    pytest.param(
+        "Moon Jae-in is due in Pyongyang later this month for his third summit with Kim Jong Un.",
+        date(2018, 9, 6),
+        [_ev("meeting", [MOON, KIM], ("2018-09-06", "2018-09-30"), "planned")],
+        id="due-in-for-a-summit",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), RULES_2)
+def test_rules_2(gaz: Gazetteer, text: str, day: date, expected: list[tuple[Any, ...]]) -> None:
+    assert extract(gaz, text, day) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Russian Foreign Minister Sergei Lavrov met Kim Jong Un in Pyongyang on Thursday "
+            "and passed on greetings from President Vladimir Putin.",
+            [_ev("message", [PUTIN, KIM], "2018-09-06", "occurred")],
+            id="a-named-minister-meets-the-leader",
+        ),
+        pytest.param(
+            "Moon Jae-in's special envoy, Chung Eui-yong, met Kim Jong Un on Thursday and "
+            "delivered a letter from the South Korean leader.",
+            [_ev("message", [MOON, KIM], "2018-09-06", "occurred")],
+            id="a-leaders-envoy-meets-the-leader",
+        ),
+        pytest.param(
+            "Xi Jinping met Kim Jong Un on Thursday. Kim Jong Un said Foreign Minister Ri Yong Ho "
+            "would travel to China.",
+            [_ev("meeting", [XI, KIM], "2018-09-06", "occurred")],
+            id="a-named-minister-travels",
+        ),
+        pytest.param(
+            "Moon Jae-in's special envoy met Kim Jong Un on Thursday and delivered a letter "
+            "from the South Korean leader.",
+            [_ev("message", [MOON, KIM], "2018-09-06", "occurred")],
+            id="an-unnamed-envoy-meets-the-leader",
+        ),
+        pytest.param(
+            "Kim Jong Un has visited China three times this year.",
+            [],
+            id="a-tally-in-the-perfect",
+        ),
+        pytest.param(
+            "Kim Jong Un has met Donald Trump before.",
+            [],
+            id="an-experience-in-the-perfect",
+        ),
+        pytest.param(
+            "PALM BEACH, Florida, Feb. 12 - Shinzo Abe got the reassurance he had crossed the "
+            "Pacific for. After talks with congressional leaders on Friday, Donald Trump "
+            "declared victory.",
+            [],
+            id="lead-talks-with-someone-else",
+        ),
+    ],
+)
+def test_rules_2_officials_tallies_and_other_partners_are_not_leaders_events(
+    gaz: Gazetteer, text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert extract(gaz, text, date(2018, 9, 6)) == expected
+
+
+def test_rules_2_roles_of_host_and_sender(gaz: Gazetteer) -> None:
+    text = (
+        "Both men are expected at the Group of 20 summit that Russian President Vladimir "
+        "Putin is hosting in St Petersburg in September."
+    )
+    lead = "Barack Obama and Xi Jinping met in California on Saturday. "
+    events = extract_events(lead + text, date(2013, 6, 10), gaz)
+    roles = {p.name: p.role for p in events[-1].participants}
+    assert roles == {OBAMA: "attendee", XI: "attendee", PUTIN: "host"}
+    asked = extract_events(
+        "Xi Jinping asked Narendra Modi to come to China.", date(2019, 10, 15), gaz
+    )
+    assert {p.name: p.role for p in asked[0].participants} == {XI: "sender", MODI: "recipient"}
+
+
+def test_rules_2_a_day_after_someone_is_another_clause(gaz: Gazetteer) -> None:
+    text = "Kim Jong Un and Moon Jae-in met on May 26, a day after Trump cancelled the summit."
+    assert extract(gaz, text, date(2018, 5, 28))[0] == _ev(
+        "meeting", [KIM, MOON], "2018-05-26", "occurred"
+    )
+
+
+def test_extractor_version_is_rules_2() -> None:
+    assert EXTRACTOR_VERSION == "rules-2"
+
+
+def test_over_long_sentences_are_cut_into_pieces_that_keep_their_offsets() -> None:
+    from timeline.extract.text import MAX_SENTENCE_CHARS, split_sentences
+
+    text = ", ".join(f"clause number {n} without a full stop" for n in range(400))
+    pieces = split_sentences(text)
+    assert len(pieces) > 1
+    assert all(len(p.text) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(text[p.start : p.end] == p.text for p in pieces)
+    assert "".join(text[p.start : p.end] for p in pieces).replace(" ", "") == text.replace(" ", "")

@@ -168,11 +168,13 @@ _PAIR_PHRASES = [
     ("the", "two", "men"),
     ("the", "two", "presidents"),
     ("the", "two", "heads", "of", "state"),
+    ("the", "leaders"),
     ("both", "leaders"),
     ("both", "men"),
     ("both", "presidents"),
     ("the", "pair"),
     ("the", "two"),
+    ("both",),
     ("they",),
     ("their",),
     ("them",),
@@ -198,9 +200,84 @@ _PAIR_COUNTRY_PHRASES: list[tuple[str, ...]] = [
 _METONYM_FIRST = {words[0] for words in METONYMS}
 _METONYM_LAST = {words[-1] for words in METONYMS}
 _BOTH_NOUNS = {"leaders", "men", "presidents", "countries", "governments"}
+# "Both are expected at the summit", "both attended": "both" standing alone as the subject.
+_BOTH_VERBS = {
+    "are",
+    "were",
+    "have",
+    "had",
+    "will",
+    "would",
+    "also",
+    "attended",
+    "met",
+    "said",
+    "agreed",
+    "signed",
+    "spoke",
+    "visited",
+    "took",
+    "did",
+    "called",
+    "expressed",
+    "joined",
+    "held",
+    "sat",
+    "shook",
+    "stood",
+    "watched",
+    "arrived",
+    "plan",
+    "planned",
+}
+# "invited her to", "told her that": "her" as an object, not a possessive.
+_HER_OBJECT_NEXT = {"as", "to", "on", "at", "in", "with", "for", "by", "from", "and", "that"}
+# "the two-day summit", "over the two days": a number, not a pair of leaders.
+_NOT_PAIR_NEXT = {
+    "koreas",
+    "countries",
+    "nations",
+    "sides",
+    "governments",
+    "delegations",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "decades",
+    "day",
+    "sessions",
+    "rounds",
+    "meetings",
+    "summits",
+    "visits",
+    "calls",
+    "of",
+}
+# A clause break between a person and an object pronoun: "since Xi took office, when Obama
+# telephoned him" (Xi may be "him"; Obama, in the pronoun's own clause, may not).
+_CLAUSE_GAP = re.compile(
+    r",\s+(?:and|but|when|where|which|who|while|as|after|before|although|though)\b|[;:]|\s-+\s"
+)
+# A named official, who may be the "him" of a later clause instead of a leader named before.
+_NAMED_OFFICIAL = re.compile(
+    r"\b(?i:minister|secretary(?: of state)?|envoy|ambassador|adviser|advisor|official|aide|"
+    r"spokesman|spokeswoman|diplomat|negotiator|chairman)\s+[A-Z][\w'-]+"
+)
+# A bare title standing for a leader named before: "the president", "the prime minister".
+_BARE_TITLES = {
+    "president": "president",
+    "premier": "premier",
+    "chancellor": "chancellor",
+    "prime": "prime minister",
+    "king": "king",
+    "queen": "queen",
+    "emperor": "emperor",
+}
 # Words at which a reference other than a gazetteer alias can start.
 _CUE_KEYS = (
-    {"his", "her", "he", "she", "the", "both", "they", "their", "them", "all"}
+    {"his", "her", "he", "she", "him", "who", "the", "both", "they", "their", "them", "all"}
     | {"north", "south", "east", "west"}
     | {"leaders", "presidents", "premiers", "counterpart"}
     | _ROLE_FIRST
@@ -208,11 +285,22 @@ _CUE_KEYS = (
 )
 # Cue words that only matter before certain words ("the two", "his sister").
 _CUE_NEXT = {
-    "the": {"two", "pair", "three", "north", "south", "council", "union", "alliance", "bloc"},
-    "both": _BOTH_NOUNS,
+    "the": {
+        "two",
+        "pair",
+        "three",
+        "north",
+        "south",
+        "council",
+        "union",
+        "alliance",
+        "bloc",
+        "leaders",
+    },
+    "both": _BOTH_NOUNS | _BOTH_VERBS,
     "all": {"three"},
     "his": _KIN,
-    "her": _KIN,
+    "her": _KIN | _HER_OBJECT_NEXT,
     "north": {"and"},
     "south": {"and"},
     "east": {"and"},
@@ -403,6 +491,8 @@ class EntityResolver:
 
         # Only words that can start a reference are visited: alias hits and cue words.
         out = [SentenceMentions(s, n) for n, s in enumerate(self.sentences)]
+        self._out = out
+        self._hit_at = hit_at
         sentence_starts = [s.start for s in self.sentences]
         keys = tokens.keys
         for sm in out:
@@ -494,6 +584,34 @@ class EntityResolver:
                 skip_to = i + 2
                 continue
 
+            # 0b. "Obama telephoned him", "the council ... blacklisted him": an object
+            # pronoun is the latest person named outside its own clause.
+            if tok.key == "him" or (
+                tok.key == "her" and i + 1 < n and keys[i + 1] in _HER_OBJECT_NEXT
+            ):
+                actor = self._object_pronoun(i, s_idx)
+                if actor is not None:
+                    bucket.append(self._mention(i, i + 1, actor, "pronoun"))
+                    sentence_persons.append(actor)
+                skip_to = i + 1
+                continue
+            # 0c. "Yoon Suk Yeol, who on Sunday had joined Biden": "who" is its antecedent.
+            if tok.key == "who":
+                antecedent = next(
+                    (
+                        m
+                        for m in reversed(bucket)
+                        if m.is_person
+                        and m.dependant is None
+                        and self.plain[m.end : tok.start] in (", ", ",")
+                    ),
+                    None,
+                )
+                if antecedent is not None:
+                    bucket.append(self._mention(i, i + 1, antecedent.actor, "relative"))
+                skip_to = i + 1
+                continue
+
             # 1. pair references and pronouns
             consumed = self._pair_or_pronoun(
                 i,
@@ -566,6 +684,66 @@ class EntityResolver:
         for m in bucket:
             if not m.actor.verified and m.actor not in before:
                 add(m.actor, after)
+
+    def _persons_before(self, i: int, s_idx: int, back: int):
+        """Person mentions (not dependants, not pair references) before token i, latest
+        first, in this sentence and the `back` sentences before it."""
+        start = self.starts[i]
+        for k in range(s_idx, max(-1, s_idx - back - 1), -1):
+            for m in reversed(self._out[k].mentions):
+                if m.start < start and m.is_person and m.dependant is None and m.via != "pair":
+                    yield k, m
+
+    def _object_pronoun(self, i: int, s_idx: int) -> GazetteerActor | None:
+        """Who "him" is: the latest person named before it outside its own clause (the
+        subject of its clause is someone else), in this sentence or the two before."""
+        start = self.starts[i]
+        own: set[str] = set()
+        for k, m in self._persons_before(i, s_idx, 2):
+            if k == s_idx and not _CLAUSE_GAP.search(self.plain[m.end : start]):
+                own.add(m.actor.key)
+                continue
+            if m.actor.key not in own:
+                if _NAMED_OFFICIAL.search(self.plain[m.end : start]):
+                    return None  # "... sent Secretary of State Mike Pompeo; Kim met him"
+                return m.actor
+        return None
+
+    def _recent_holder(self, i: int, title: str) -> GazetteerActor | None:
+        """ "the president" with no country: the latest leader named before who held a post
+        of that title on the article's date."""
+        s_idx = bisect_right([s.start for s in self.sentences], self.starts[i]) - 1
+        wanted = f" {title} "
+        for _, m in self._persons_before(i, s_idx, 4):
+            for office in self.gaz.offices_of(m.actor.key):
+                # the post's own title ("President of the United States"), not an alias
+                if office.held_on(self.published) and wanted in f" {office.title.lower()} ":
+                    return m.actor
+        return None
+
+    def _first_two(
+        self, s_idx: int, sentence_persons: list[GazetteerActor]
+    ) -> tuple[GazetteerActor, GazetteerActor] | None:
+        """The first two leaders the article names, for "the two leaders" before any
+        sentence has named a pair."""
+        distinct: list[GazetteerActor] = []
+        for k in range(s_idx):
+            for m in self._out[k].mentions:
+                if m.is_person and m.dependant is None and m.actor not in distinct:
+                    distinct.append(m.actor)
+        for actor in sentence_persons:
+            if actor not in distinct:
+                distinct.append(actor)
+        return (distinct[0], distinct[1]) if len(distinct) >= 2 else None
+
+    def _named_later(self, i: int, s_idx: int, actor: GazetteerActor) -> bool:
+        """Whether the actor is named by an alias after token i in the same sentence."""
+        sm = self._out[s_idx]
+        for k in range(i + 1, sm.end_token):
+            hit = self._hit_at.get(k)
+            if hit is not None and any(e.actor == actor.key for e in self.gaz.text_index[hit.key]):
+                return True
+        return False
 
     def _mention(self, i: int, j: int, actor: GazetteerActor, via: str, **kw) -> Mention:
         end = self.ends[j - 1]
@@ -821,6 +999,22 @@ class EntityResolver:
                 full_mentions.append(actor)
                 return name_end - i
         if where is None:
+            bare = _BARE_TITLES.get(self.keys[i])
+            if (
+                bare is not None
+                and i > 0
+                and self.keys[i - 1] == "the"
+                and (j >= len(tokens) or self.keys[j] != "of")
+                and self.plain[self.ends[j - 1] : self.ends[j - 1] + 1] != "-"
+            ):
+                actor = self._recent_holder(i, bare)
+                if actor is not None:
+                    mention = self._mention(
+                        i, j, actor, "title", dependant=self._dependant_after(j)
+                    )
+                    bucket.append(mention)
+                    if mention.dependant is None:
+                        sentence_persons.append(actor)
             return length
         holders = self.gaz.holders(where[1], office, self.published)
         if office == "head_of_state" and not holders:
@@ -908,7 +1102,7 @@ class EntityResolver:
         if len(distinct) == 2:
             return distinct[0], distinct[1]
         if recent is None or lead is None or recent == lead:
-            return recent or lead
+            return recent or lead or self._first_two(s_idx, sentence_persons)
         sentence = self.sentences[s_idx]
         named: set[str] = set()
         for i, hit in hit_at.items():
@@ -1013,8 +1207,14 @@ class EntityResolver:
         tokens = self.tokens
         key = self.keys[i]
         nxt = self.keys[i + 1] if i + 1 < len(tokens) else ""
-        if key == "the" and nxt not in ("two", "pair", "three"):
+        if key == "the" and nxt not in ("two", "pair", "three", "leaders"):
             return 0
+        if (
+            key == "the"
+            and nxt == "leaders"
+            and (not sentence_start or (i + 2 < len(tokens) and self.keys[i + 2] == "of"))
+        ):
+            return 0  # only "The leaders had dined together": the pair as a subject
         if key in ("the", "all") and nxt == "three":
             for phrase in _TRIO_PHRASES:
                 if phrase[0] == key and _phrase_at(tokens, i, phrase):
@@ -1026,7 +1226,7 @@ class EntityResolver:
                         sentence_persons.append(person)
                     return len(phrase)
             return 0
-        if key == "both" and nxt not in _BOTH_NOUNS:
+        if key == "both" and nxt not in _BOTH_NOUNS and nxt not in _BOTH_VERBS:
             return 0
         if key in ("he", "she") and sentence_persons:
             # "Kim arrived on Tuesday, and on Wednesday he stood ...": the sentence's subject.
@@ -1039,6 +1239,14 @@ class EntityResolver:
         if key in ("he", "she") and not sentence_persons and last_subject is not None:
             if s_idx - last_subject[0] <= 2:
                 actor = last_subject[1]
+                if self._named_later(i, s_idx, actor):
+                    # "He spoke with Trump": not Trump, but the other one named last.
+                    actor = next(
+                        (m.actor for _, m in self._persons_before(i, s_idx, 2) if m.actor != actor),
+                        None,
+                    )
+                    if actor is None:
+                        return 0
                 bucket.append(self._mention(i, i + 1, actor, "pronoun"))
                 sentence_persons.append(actor)
                 return 1
@@ -1070,17 +1278,9 @@ class EntityResolver:
                 if (
                     phrase == ("the", "two")
                     and j < len(tokens)
-                    and self.keys[j]
-                    in (
-                        "koreas",
-                        "countries",
-                        "nations",
-                        "sides",
-                        "governments",
-                        "delegations",
-                    )
+                    and (self.keys[j] in _NOT_PAIR_NEXT or self.plain[self.ends[j - 1]] == "-")
                 ):
-                    return 0
+                    return 0  # "the two countries", "the two-day summit"
                 pair = which_pair()
                 if pair is None:
                     return len(phrase)

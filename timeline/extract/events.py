@@ -21,7 +21,7 @@ from timeline.extract.entities import EntityResolver, Mention, SentenceMentions
 from timeline.extract.gazetteer import Gazetteer, GazetteerActor
 from timeline.extract.text import Sentence
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"
 
 MAX_TRIGGERS_PER_SENTENCE = 16
 MIN_PARTICIPANTS = {
@@ -121,13 +121,16 @@ def _sentence_dates(
         found = dates_mod.find_dates(sentence.plain, published, tense=tense, anchor=anchor)
     except Exception:  # a date we cannot read is no date, never a crash
         return []
-    kept = []
+    kept: list[TemporalExpression] = []
     for expr in found:
         if expr.range is None:
             continue
         if expr.kind == "open":
             since = re.match(r"since\s+(.+)$", expr.text, re.I)
-            if not (since and _FIRST_SINCE.search(sentence.plain)):
+            # "their first meeting since 2019"; "since 2006, when it first blacklisted him":
+            # the when-clause happened at the start of the span.
+            when_clause = re.match(r",\s+when\b", sentence.plain[expr.end_char : expr.end_char + 8])
+            if not (since and (_FIRST_SINCE.search(sentence.plain) or when_clause)):
                 continue
             # "their first meeting since 2019": the previous one was in 2019.
             point = _since_point(since.group(1), expr.range, published)
@@ -137,6 +140,34 @@ def _sentence_dates(
         if sentence.start + expr.start_char < dateline_end:
             continue
         before = sentence.plain[max(0, expr.start_char - 40) : expr.start_char]
+        offset = tr.DAY_OFFSET.search(before)
+        if offset is not None and expr.range.precision == "day":
+            # "the day after the Aug. 9 vote": Aug. 10
+            word = offset.group(1).lower()
+            count = 1 if word in ("the", "a", "one") else _count(word)
+            days = count * (7 if offset.group(2).lower().startswith("week") else 1)
+            shift = timedelta(days=days if offset.group(3).lower() == "after" else -days)
+            moved = DateRange(expr.range.start + shift, expr.range.end + shift, "day")
+            expr = TemporalExpression(expr.text, expr.start_char, expr.end_char, moved, expr.kind)
+        if (
+            kept
+            and kept[-1].range is not None
+            and kept[-1].range.precision == "day"
+            and expr.range.precision == "day"
+            and sentence.plain[kept[-1].end_char : expr.start_char] == " and "
+            and 0 < (expr.range.start - kept[-1].range.end).days <= 3
+            and not tr.REPETITION.search(sentence.plain)
+        ):
+            # "today and tomorrow": one span of days
+            first = kept.pop()
+            assert first.range is not None
+            expr = TemporalExpression(
+                f"{first.text} and {expr.text}",
+                first.start_char,
+                expr.end_char,
+                DateRange(first.range.start, expr.range.end, "range"),
+                expr.kind,
+            )
         report = tr.REPORTING.search(before)
         if report and not tr.MEASURES.search(report.group()):
             # "state media reported on Tuesday" (not "announced sanctions on ..."): kept
@@ -146,6 +177,24 @@ def _sentence_dates(
             )
         kept.append(expr)
     return kept
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else tr.NUMBERS.get(word.lower(), 1)
+
+
+def _unquoted(body: str, trig: tr.Trigger) -> str:
+    """The sentence with quotations blanked out (same length), unless the trigger is in one:
+    "'I will be a pacemaker,' Lee told Trump before talks" is not a planned talk."""
+    if "'" not in body and '"' not in body:
+        return body
+
+    def blank(m: re.Match[str]) -> str:
+        if m.start() <= trig.start < m.end():
+            return m.group()
+        return " " * len(m.group())
+
+    return tr.QUOTED.sub(blank, body)
 
 
 def _since_point(words: str, open_range: DateRange, published: date) -> DateRange | None:
@@ -165,6 +214,50 @@ def _since_point(words: str, open_range: DateRange, published: date) -> DateRang
     return None
 
 
+# A past verb before the trigger ("held talks", "met ..., their first summit"), unless the
+# trigger is inside an infinitive of intent ("asked Modi to come next year for a summit").
+_PAST_VERB = re.compile(
+    r"\b(?:\w+ed|held|met|had|made|paid|took|sent|spoke|wrote|sat|shook|began|came|went|was|"
+    r"were|did|gave|struck|won|led|saw)\b",
+    re.I,
+)
+_INTENT = re.compile(r"\bto\s+(?:come|visit|travel|go|meet|hold|attend|return)\b", re.I)
+_OFFICIAL_NOUNS = {
+    "adviser",
+    "advisor",
+    "advisers",
+    "aide",
+    "aides",
+    "minister",
+    "ministers",
+    "envoy",
+    "envoys",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "negotiator",
+    "negotiators",
+    "delegation",
+    "representative",
+    "secretary",
+    "sister",
+    "brother",
+    "wife",
+    "daughter",
+    "son",
+}
+_TALKING = {"talking", "meeting", "holding", "speaking", "chatting", "conferring", "spending"}
+_EVENT_NOUN_AFTER = re.compile(
+    r"'s\s+(?:[\w-]+\s+){0,2}?(?:summit|summits|talks|meeting|meetings|visit|trip|call|"
+    r"conversation|parade|ceremony|event|events|forum|gathering|conference|games|olympics|"
+    r"celebrations?|funeral|inauguration|encounter|session|banquet|dinner)\b",
+    re.I,
+)
 _HOST_OF_GATHERING = re.compile(
     r"\b(?:summit|forum|conference|gathering|meeting)\s+(?:hosted|chaired|convened)\s+by\s+"
     r"(?:[A-Z][\w.]*\s+){0,3}$"
@@ -182,25 +275,49 @@ def _segments(body: str) -> list[tuple[int, int]]:
 
 
 def _pick_date(
-    exprs: list[TemporalExpression], trig: tr.Trigger, clause: tuple[int, int], body: str
+    exprs: list[TemporalExpression],
+    trig: tr.Trigger,
+    clause: tuple[int, int],
+    body: str,
 ) -> TemporalExpression | None:
     """The date of the trigger's event: looked for in its comma segment, then its clause,
     then the sentence; after the trigger before before it ("met Xi on Monday"); never in a
-    participial aside of another segment (", pledging to ... this year")."""
+    participial aside of another segment (", pledging to ... this year") or on another noun
+    ("last year's standoff"); a segment that follows the report ("said on Friday ...,
+    shortly after ... a letter") takes the report's date."""
+    segments = _segments(body)
+    own = next((sp for sp in segments if sp[0] <= trig.start <= sp[1]), (0, len(body)))
+    if tr.SHORTLY_AFTER.match(body[own[0] : own[1]].lstrip()) and not any(
+        own[0] <= e.start_char <= own[1] for e in exprs if e.kind != "report"
+    ):
+        # "X said on Friday ..., shortly after an aide walked in carrying a letter"
+        reports = [e for e in exprs if e.kind == "report" and e.start_char < own[0]]
+        if reports:
+            return reports[-1]
     exprs = [e for e in exprs if e.kind != "report"]
     if not exprs:
         return None
-    segments = _segments(body)
-    own = next((sp for sp in segments if sp[0] <= trig.start <= sp[1]), (0, len(body)))
 
     def usable(e: TemporalExpression) -> bool:
+        if body[e.end_char : e.end_char + 2] == "'s" and not _EVENT_NOUN_AFTER.match(
+            body, e.end_char
+        ):
+            return False  # "last week's summit" is dated; "last year's standoff" is not
         if own[0] <= e.start_char <= own[1]:
             return True
         seg = next((sp for sp in segments if sp[0] <= e.start_char <= sp[1]), None)
         if seg is None:
             return True
         first = body[seg[0] : seg[1]].split(" ", 1)[0].lower()
-        return not (first.endswith("ing") and len(first) > 5)
+        # ", pledging to ... this year" dates the pledge; ", talking for three hours on
+        # Monday" goes on with the meeting itself
+        return not (first.endswith("ing") and len(first) > 5) or first in _TALKING
+
+    def remote(e: TemporalExpression) -> bool:
+        """After the trigger but inside a relative clause on a later noun."""
+        between = body[trig.end : e.start_char]
+        rel = re.search(r"\b(?:that|which|who|whom)\b", between)
+        return rel is not None and len(between[: rel.start()].split()) >= 2
 
     pool = [e for e in exprs if usable(e)]
     # "his summit with Trump, which is due to be held in Hanoi on Wednesday": the relative
@@ -224,9 +341,13 @@ def _pick_date(
             if not tier:
                 continue
             after = [e for e in tier if e.start_char >= trig.start]
-            if after:
-                return min(after, key=lambda e: e.start_char)
-            return max(tier, key=lambda e: e.end_char)
+            near = [e for e in after if not remote(e)]
+            if near:
+                return min(near, key=lambda e: e.start_char)
+            earlier = [e for e in tier if e.start_char < trig.start]
+            if earlier:
+                return max(earlier, key=lambda e: e.end_char)
+            return min(after, key=lambda e: e.start_char)
     return None
 
 
@@ -252,17 +373,26 @@ class _ArticleExtractor:
         self._owners: dict[tuple[int, str], GazetteerActor] = {}
         self._partners: dict[int, set[str]] = {}
         self.prev_had_meeting = False
+        self._index = 0
 
     # --- per sentence ------------------------------------------------------------------
 
     def run(self) -> list[ExtractedEvent]:
         for sm in self.sentences:
             self._sentence(sm)
-        return [self._finish(d) for d in self.drafts]
+        # "spoke twice over the weekend ... The first call ... the following day": an event
+        # told as counted is dropped once each occurrence has been told on its own.
+        return [
+            self._finish(d)
+            for d in self.drafts
+            if d.extra.get("told", 0) < d.extra.get("count", 1) or d.extra.get("count", 1) < 2
+        ]
 
     def _sentence(self, sm: SentenceMentions) -> None:
+        self._index = sm.index
         s = sm.sentence
         body = s.plain
+        self._host_appositive(sm)
         triggers = tr.find_triggers(body, self.tokens, (sm.first_token, sm.end_token), s.start)
         del triggers[MAX_TRIGGERS_PER_SENTENCE:]  # a run-on "sentence" must not cost n squared
         ellipsis = tr.ORDINAL_ELLIPSIS.match(body)
@@ -293,6 +423,28 @@ class _ArticleExtractor:
             drafts.extend(self._date_and_build(sm, cand, by_tense[tense], clauses))
         for draft in self._reconcile(drafts, body):
             self._add(draft)
+
+    def _host_appositive(self, sm: SentenceMentions) -> None:
+        """ "Yoon will travel to Hiroshima for the G7 summit. Kishida, the host, has invited
+        him": the leader called the host hosts the gathering just told."""
+        last = self.drafts[-1] if self.drafts else None
+        if (
+            last is None
+            or last.type != "attendance"
+            or last.sentence_index != sm.index - 1
+            or last.status == "negated"
+            or any(r == "host" for _, r in last.actors)
+        ):
+            return
+        for m in sm.mentions:
+            if (
+                m.is_person
+                and m.dependant is None
+                and tr.HOST_APPOSITIVE.match(sm.sentence.plain, m.end - sm.sentence.start)
+            ):
+                last.actors = [(a, r) for a, r in last.actors if a != m.actor]
+                last.actors.append((m.actor, "host"))
+                return
 
     def _anchor(self, sm: SentenceMentions) -> DateRange | None:
         """What "the following day" counts from: the last date told before this sentence
@@ -359,6 +511,19 @@ class _ArticleExtractor:
                 twin.own_date = d.own_date
                 twin.extra["subtype"] = d.extra.get("subtype")
         kept = merged
+        for d in kept:
+            # "wound up two days of talks on Saturday without a communique": no agreement
+            # over the whole meeting
+            if d.type == "agreement" and d.status == "negated" and d.date is not None:
+                for o in kept:
+                    if (
+                        o.type == "meeting"
+                        and o.keys == d.keys
+                        and o.date is not None
+                        and o.date.start <= d.date.start
+                        and d.date.end <= o.date.end
+                    ):
+                        d.date, d.date_text = o.date, o.date_text
         rank = {"occurred": 0, "planned": 1, "negated": 2}
         for d in kept:
             for o in kept:
@@ -367,6 +532,12 @@ class _ArticleExtractor:
                     and o.keys == d.keys
                     and _ArticleExtractor._compatible_dates(o.date, d.date)
                     and rank[o.status] > rank[d.status]
+                    # "will not take part in the forum, although he attended it last year":
+                    # a negation governs the mentions of its clause, or of its tense
+                    and (
+                        o.extra.get("clause") == d.extra.get("clause")
+                        or o.extra.get("future") == d.extra.get("future")
+                    )
                 ):
                     d.status = o.status
         return kept
@@ -396,7 +567,7 @@ class _ArticleExtractor:
         # Lexical conditions per type.
         if type_ == "agreement":
             if not self._has(tr.AGREEMENT_NOUN, body) and not lowered_trigger.startswith(
-                ("no ", "without")
+                ("no ", "without", "fail")
             ):
                 return None
             if lowered_trigger.startswith(("sign", "conclud", "ink", "seal")):
@@ -406,8 +577,22 @@ class _ArticleExtractor:
         if type_ == "sanction":
             if self._has(tr.VETO, body) or "relief" in body[trig.end : trig.end + 12].lower():
                 return None
-            if not self._has(tr.SANCTION_VERB, body):
+            if trig.subtype == "resolution":
+                # A numbered resolution is a sanction only in a story of the council's
+                # sanctions: the council named, a sanction of it told already.
+                if self._council() is None:
+                    return None
+            elif not self._has(tr.SANCTION_VERB, body):
                 return None
+        if trig.subtype == "call_ref" and not (self.drafts and self.drafts[-1].type == "call"):
+            return None  # "conversation" goes on with a call only right after one is told
+        if trig.subtype == "expect" and not (
+            re.search(r"\b(?:is|are|was|were|be)\s+(?:also\s+)?$", before)
+            and tr.EXPECT_GATHERING.match(body[trig.start :])
+        ):
+            return None
+        if trig.subtype == "absent" and not tr.ABSENT_GATHERING.match(body[trig.end :]):
+            return None
         if (
             type_ == "attendance"
             and not self._has(tr.GATHERING, body)
@@ -429,6 +614,8 @@ class _ArticleExtractor:
             )
             if not named and not meal:
                 return None  # "Xi hosted more than 20 leaders": no one named
+            if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", before):
+                return None  # "Kishida, the host, has invited him": the noun, no meeting
         if lowered_trigger in ("call", "calls", "called", "phoned", "rang"):
             # A verb of calling someone: a leader named right after ("called Biden"), not
             # "called the treaty ...", "called off", "a call for".
@@ -442,9 +629,59 @@ class _ArticleExtractor:
             sm, trig
         ):
             return None  # "a summit of the SCO", "the G20 summit": a gathering
+        if (
+            type_ == "meeting"
+            and trig.subtype != "visit"
+            and any(
+                o.type == "attendance"
+                and o.subtype != "absent"
+                and clause[0] <= o.start < trig.start
+                for o in siblings
+            )
+            and re.search(r"\b(?:for|at)\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,6}?$", before)
+        ):
+            return None  # "is expected at the G20 summit": the gathering, not a meeting
+        if (
+            type_ == "message"
+            and re.search(r"\bwith\s+(?:(?:his|her|their|warm)\s+)?$", before)
+            and any(o.type == "call" and clause[0] <= o.start < trig.start for o in siblings)
+        ):
+            return None  # "telephoned him with congratulations": the call's content
+        if type_ in ("meeting", "call", "attendance") and trig.subtype != "absent":
+            official = tr.OFFICIAL_SUBJECT.search(
+                body[max(clause[0], trig.start - 90) : trig.start]
+            )
+            if official is not None:
+                lo = s.start + max(clause[0], trig.start - 90) + official.start()
+                if not any(
+                    lo <= m.start < s.start + trig.start and m.is_person and m.via != "relative"
+                    for m in sm.mentions
+                ) and not any(
+                    lo - 40 <= m.start < s.start + trig.start
+                    and m.is_person
+                    and m.dependant is None
+                    and re.search(r"\band\s+(?:[\w.'-]+\s+){0,3}$", self.text[m.end : lo])
+                    for m in sm.mentions
+                ):
+                    return None  # "Foreign Minister Sergei Lavrov met Kim": an official's
+            subject = next(
+                (
+                    m
+                    for m in reversed(sm.mentions)
+                    if s.start + clause[0] <= m.start < s.start + trig.start and m.is_person
+                ),
+                None,
+            )
+            if (
+                subject is not None
+                and subject.dependant in _OFFICIAL_NOUNS
+                and trig.subtype != "visit"
+                and not re.search(r"\band\b", self.text[subject.end : s.start + trig.start])
+            ):
+                return None  # "Moon's special envoy, Chung Eui-yong, met Kim"
         if trig.subtype == "visit":
-            if re.search(r"\binvit\w*\b[^.;]{0,40}$", before, re.I):
-                return None  # "invited Kim to visit": the invitation, not a visit
+            if re.search(r"\b(?:invit\w*|ask(?:ed|s|ing)?)\b[^.;]{0,40}$", before, re.I):
+                return None  # "invited Kim to visit", "asked Putin to visit": the invitation
             if tr.TRIP_FOR_GATHERING.search(body[trig.end : trig.end + 80]):
                 type_ = "attendance"
         if type_ in ("meeting", "call", "attendance") and tr.NOUN_TRIGGER.match(trig.text):
@@ -454,7 +691,12 @@ class _ArticleExtractor:
                 follow = body[trig.end : trig.end + 12].lower()
                 named = any(m.via in ("name", "title", "unverified") for m in sm.mentions)
                 possessive = det.group().split()[0].lower() in ("their", "his", "her", "its")
-                if not follow.startswith((" with", " between")) and not (possessive and named):
+                invited_to = re.search(r"\binvit\w*\b[^.;]{0,50}\bfor\s+the\s+(?:\S+\s+)?$", before)
+                if (
+                    not follow.startswith((" with", " between"))
+                    and not (possessive and named)
+                    and not invited_to
+                ):
                     return None
         # "officials ... announced after talks": the officials' event, not the leaders'.
         seg = next((sp for sp in _segments(body) if sp[0] <= trig.start <= sp[1]), (0, len(body)))
@@ -475,7 +717,8 @@ class _ArticleExtractor:
             cue = None  # "called off the meeting in a letter": the cue governs the meeting
         negated = (
             cue is not None
-            or bool(re.search(r"\b(?:no|without)\b", lowered_trigger))
+            or bool(re.search(r"\b(?:no|without|fail(?:ed|s)?)\b", lowered_trigger))
+            or trig.subtype == "absent"
             or bool(tr.DENIAL.search(body[clause[0] : trig.start]))
         )
         if not negated and tr.CANCELLED_AFTER.match(body[trig.end : trig.end + 90]):
@@ -483,17 +726,40 @@ class _ArticleExtractor:
         if negated and self._has(tr.REVERSED, body):
             return None  # "called off the meeting ... before reversing course"
         wish = tr.WISH.search(before) or tr.WISH_MAY.search(before)
+        invited_for = False
+        if (
+            wish
+            and wish.group().lower().startswith("invit")
+            and tr.NOUN_TRIGGER.match(trig.text)
+            and re.search(r"\bfor\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", before)
+        ):
+            # "invited Xi to India next year for a second summit": the summit is planned
+            wish, invited_for = None, True
         if wish and type_ not in ("invitation", "message", "sanction") and not negated:
             return None  # "would like to meet", "if ... met": not an event
         status = "occurred"
+        unquoted = _unquoted(body, trig)
+        window_plain = unquoted[window_start : trig.start]
         past = tr.PAST_FORM.search(trig.text) and not tr.AUXILIARY_BEFORE.search(window[-12:])
-        future = not past and bool(tr.PLANNED.search(window) or tr.PLANNED_ADJ.search(window))
+        future = not past and bool(
+            tr.PLANNED.search(window_plain) or tr.PLANNED_ADJ.search(window_plain)
+        )
         if not future and re.search(
             r"\b(?:to|for)\s+(?:(?:a|an|the|his|her|their|more|further)\s+)?(?:[\w-]+\s+)?$",
             window,
         ):
             # "will visit Moscow on Friday to meet Putin": the purpose of a planned act
-            future = bool(tr.PLANNED_CLAUSE.search(body[clause[0] : trig.start]))
+            future = bool(tr.PLANNED_CLAUSE.search(unquoted[clause[0] : trig.start]))
+        if tr.NOUN_TRIGGER.match(trig.text) and tr.WISH_AFTER.match(body[trig.end : clause[1]]):
+            return None  # "his meeting with Xi would depend on progress": a condition
+        if (
+            not future
+            and tr.NOUN_TRIGGER.match(trig.text)
+            and tr.PLANNED_AFTER.match(unquoted[trig.end : clause[1]])
+        ):
+            future = True  # "his summit with Kim would take place on June 12"
+        if trig.subtype == "expect" or invited_for:
+            future = True
         if negated:
             status = "negated"
         elif future:
@@ -507,6 +773,14 @@ class _ArticleExtractor:
             "status": status,
             "future": future,
         }
+
+    def _council(self) -> GazetteerActor | None:
+        """The Security Council, when the article has named it so far."""
+        for sm in self.sentences[: self._index + 1]:
+            for m in sm.mentions:
+                if m.actor.key == "org:UNSC":
+                    return m.actor
+        return None
 
     def _multilateral(self, sm: SentenceMentions, trig: tr.Trigger) -> bool:
         """ "a summit of the SCO", "the G20 summit", "the APEC leaders' meeting": a gathering
@@ -522,6 +796,7 @@ class _ArticleExtractor:
                 for m in sm.mentions
             )
             or bool(re.search(r"\b(?:G-?\d+|[A-Z]{3,})\s+$", before))
+            or bool(re.search(r"\bGroup of (?:\d+|[A-Z][a-z]+)\s+$", body[: trig.start]))
             or bool(re.search(r"\bleaders'\s+$", before))  # "the APEC leaders' meeting"
         )
 
@@ -635,18 +910,44 @@ class _ArticleExtractor:
             paired = self._with_phrase(sm, cand) or self._object_phrase(sm, cand)
             if paired is not None:
                 return paired
+        if type_ == "meeting" and len(leaders) == 1 and trig.subtype == "interact":
+            partner = self._lead_partner(sm, trig, leaders[0])
+            if partner is not None:
+                return [(leaders[0], "participant"), (partner, "participant")]
+        if trig.subtype == "call_ref" and len(leaders) < 2 and trig.text.lower().startswith("conv"):
+            # "The first conversation, requested by Lukashenko": the call told before
+            last = next((d for d in reversed(self.drafts) if d.type == "call"), None)
+            if last is not None and set(leaders) <= {a for a, _ in last.actors}:
+                return list(last.actors)
 
         if type_ == "attendance":
-            hosted = re.search(r"\bhosted by\b", body[trig.end :], re.I)
             roles = []
             for actor in leaders:
                 roles.append((actor, "attendee"))
-            if hosted:
-                host_pos = sm.sentence.start + trig.end + hosted.end()
-                for m in sm.mentions:
-                    if m.start >= host_pos and m.is_person and m.dependant is None:
-                        roles = [(a, r) for a, r in roles if a != m.actor] + [(m.actor, "host")]
-                        break
+            did = tr.AS_DID.search(body, trig.end)
+            if did is not None:
+                # "Xi skipped the summit, as did Putin": Putin too
+                stop = body.find(",", did.end())
+                for actor in self._unique(
+                    self._leaders_in(sm, (did.end(), len(body) if stop < 0 else stop))
+                ):
+                    if all(actor != a for a, _ in roles):
+                        roles.append((actor, "attendee"))
+            if trig.subtype == "absent":
+                # only the absent: "a negated attendance lists only the absent leaders"
+                lo = sm.sentence.start + clause[0]
+                hi = sm.sentence.start + trig.start
+                absent = {m.actor for m in self._leaders_in(sm, clause) if lo <= m.start < hi}
+                if did is not None:
+                    absent |= {a for a, _ in roles[len(leaders) :]}
+                roles = [(a, r) for a, r in roles if a in absent]
+                return roles if roles else None
+            host = self._host_after(sm, trig)
+            if host is not None:
+                roles = [(a, r) for a, r in roles if a != host]
+                if not roles:
+                    return None  # a host and no one named to attend
+                roles.append((host, "host"))
             return roles if roles else None
 
         if type_ == "invitation" and len(leaders) == 1:
@@ -685,6 +986,50 @@ class _ArticleExtractor:
             sender = self._sender(sm, trig, leaders)
             return [(a, "sender" if a == sender else "recipient") for a in leaders]
         return [(a, "participant") for a in leaders]
+
+    def _lead_partner(
+        self, sm: SentenceMentions, trig: tr.Trigger, leader: GazetteerActor
+    ) -> GazetteerActor | None:
+        """ "PALM BEACH - Shinzo Abe got the reassurance he had come for. After White House
+        talks on Friday, Donald Trump declared ...": in the lead, talks that name one leader
+        and no partner are with the one leader the sentence before named."""
+        body = sm.sentence.plain
+        if sm.index == 0 or sm.index > 2 or not tr.NOUN_TRIGGER.match(trig.text):
+            return None
+        if re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:with|between|of|among)\b", body[trig.end :]):
+            return None
+        if self._has(tr.OFFICIALS, body) or tr.OFFICIAL_SUBJECT.search(body[: trig.start]):
+            return None
+        if any(m.is_person and m.dependant is not None for m in sm.mentions):
+            return None
+        previous = {
+            m.actor
+            for m in self.sentences[sm.index - 1].mentions
+            if m.is_person and m.dependant is None and self.gaz.is_leader(m.actor.key)
+        }
+        if len(previous) != 1 or leader in previous:
+            return None
+        return next(iter(previous))
+
+    def _host_after(self, sm: SentenceMentions, trig: tr.Trigger) -> GazetteerActor | None:
+        """The gathering's host, told after the attendance: "hosted by Obama", "the summit
+        that Putin is hosting", "which Xi will host"."""
+        body = sm.sentence.plain
+        hosted = tr.HOST_CLAUSE.search(body, trig.end)
+        if hosted is None:
+            return None
+        if hosted.group("who") is not None:
+            lo, hi = hosted.start("who"), hosted.end("who")
+        else:
+            lo, hi = hosted.end(), hosted.end() + 60
+        for m in sm.mentions:
+            if (
+                sm.sentence.start + lo <= m.start < sm.sentence.start + hi
+                and m.is_person
+                and m.dependant is None
+            ):
+                return m.actor
+        return None
 
     def _with_phrase(
         self, sm: SentenceMentions, cand: dict[str, Any]
@@ -747,6 +1092,8 @@ class _ArticleExtractor:
         first_after = next((m for m in sm.mentions if m.start >= lo and m.is_person), None)
         if first_after is None or first_after.start - lo > 30:
             return None
+        if re.search(r"[,;:]", self.text[lo : first_after.start]):
+            return None  # "met on May 26, a day after Trump ...": not the object
         objects = [
             m.actor
             for m in sm.mentions
@@ -887,7 +1234,35 @@ class _ArticleExtractor:
         trig_pos = base + trig.start
         before = [m for m in states if base + clause[0] <= m.start < trig_pos]
         after = [m for m in states if trig_pos <= m.start < trig_pos + 90]
+        if trig.subtype == "resolution":
+            # "Resolution 2094 was adopted in March 2013": the council's, on the target of
+            # its sanctions told already
+            council = self._council()
+            told = next(
+                (
+                    d.actors[-1][0]
+                    for d in reversed(self.drafts)
+                    if d.type == "sanction" and council is not None and d.actors[0][0] == council
+                ),
+                None,
+            )
+            target = told or next((m.actor for m in after if m.actor != council), None)
+            if council is None or target is None:
+                return None
+            return [(council, "imposer"), (target, "target")]
         imposer = before[-1].actor if before else None
+        coordinated = None
+        if len(before) >= 2 and before[-2].actor != before[-1].actor:
+            between = self.text[before[-2].end : before[-1].start]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", between):
+                coordinated = before[-2].actor  # "South Korea and Japan announced sanctions"
+        if imposer is None:
+            it = re.search(r"\b(?:it|they)\s+(?:\w+\s+){0,2}$", body[clause[0] : trig.start])
+            earlier = [m for m in states if m.start < base + clause[0]]
+            if it is not None and clause[0] > 0 and earlier:
+                # "The United States has kept him on its list since 2006, when it first
+                # blacklisted him": "it" is the state named before
+                imposer = earlier[0].actor
         if imposer is None:
             by = re.search(r"\bby\s+", body[trig.end : trig.end + 40])
             if by:
@@ -914,6 +1289,8 @@ class _ArticleExtractor:
             target = last.actors[-1][0]  # "the council adopted Resolution 2371" goes on
         if imposer is None or target is None:
             return None
+        if coordinated is not None and coordinated != target:
+            return [(coordinated, "imposer"), (imposer, "imposer"), (target, "target")]
         return [(imposer, "imposer"), (target, "target")]
 
     def _lead_pair(self) -> tuple[GazetteerActor, ...] | None:
@@ -951,18 +1328,65 @@ class _ArticleExtractor:
             else:
                 pool = exprs
                 if type_ == "invitation":
-                    # "invited Kim to visit Moscow next year": the visit's date
-                    inner = re.search(r"\bto\s+(?:visit|attend|come|travel)\b", body[trig.end :])
+                    # "invited Kim to visit Moscow next year", "invited Trump to the summit
+                    # ... in the autumn": a date after "to" is the visit's, not the
+                    # invitation's
+                    inner = re.match(
+                        r"\s+(?:[\w.'-]+\s+){0,5}?(?P<to>to)\s+(?!(?:have|be)\b)", body[trig.end :]
+                    ) or re.search(
+                        r"\b(?P<to>to)\s+(?:visit|attend|come|travel)\b", body[trig.end :]
+                    )
                     if inner:
-                        # a date after "to visit" in the future is the visit's, not the
-                        # invitation's ("invited Putin to visit next year")
-                        cut = trig.end + inner.start()
+                        # ... unless it is a recent past, the invitation's own ("invited
+                        # Biden to visit Russia last week")
+                        cut = trig.end + inner.start("to")
+                        recipient = next(
+                            (
+                                m
+                                for m in sm.mentions
+                                if m.is_person
+                                and 0 < m.start - (sm.sentence.start + cut) <= 30
+                                and re.fullmatch(
+                                    r"to\s+(?:[A-Z][\w.'-]*\s+){0,3}",
+                                    self.text[sm.sentence.start + cut : m.start],
+                                )
+                            ),
+                            None,
+                        )
+                        if recipient is not None:
+                            # "an invitation to Kim in the summer to attend talks": that "to"
+                            # names the guest; the visit's dates follow the next one
+                            after = re.search(r"\bto\s+", body[recipient.end - sm.sentence.start :])
+                            cut = (
+                                recipient.end - sm.sentence.start + after.start()
+                                if after
+                                else len(body)
+                            )
+                        recent = self.published - timedelta(days=60)
                         pool = [
                             e
                             for e in exprs
                             if e.start_char < cut
-                            or (e.range is not None and e.range.start <= self.published)
+                            or (
+                                e.range is not None
+                                and e.range.start < self.published
+                                and e.range.end >= recent
+                            )
                         ]
+                if tr.NOUN_TRIGGER.match(trig.text) and re.search(
+                    r"\bfirst\b[^,.;]{0,30}$", body[max(0, trig.start - 40) : trig.start]
+                ):
+                    since = tr.FIRST_SINCE_CLAUSE.match(body[trig.end :])
+                    if since is not None:
+                        # "their first meeting since Xi became head of state in March": the
+                        # since-clause's date is not the meeting's
+                        stop = body.find(",", trig.end + since.end())
+                        stop = len(body) if stop < 0 else stop
+                        pool = [e for e in pool if not (trig.end <= e.start_char < stop)]
+                if cand["future"]:
+                    # "... last year, but Kim will not take part in the forum": a future
+                    # event is not dated by a past told beside it
+                    pool = [e for e in pool if e.range is None or e.range.end >= self.published]
                 pick = _pick_date(pool, trig, clause, body)
                 if pick is None and _OFFSET_BEFORE.search(
                     body[max(0, trig.start - 60) : trig.start]
@@ -972,6 +1396,12 @@ class _ArticleExtractor:
                     pick = reports[-1] if reports else None
                 if pick is not None:
                     chosen = [pick]
+        if (
+            tr.PERFECT.search(body[max(0, trig.start - 30) : trig.start])
+            and tr.COUNTED.search(body[clause[0] : clause[1]])
+            and (not chosen or any(e.range is None or e.range.precision != "day" for e in chosen))
+        ):
+            return []  # "Kim has visited China three times this year": a tally
         drafts = []
         if at_invitation:
             variants: list[tuple[DateRange | None, str | None, bool]] = [(None, None, False)]
@@ -990,32 +1420,73 @@ class _ArticleExtractor:
             if not own and status != "planned" and not at_invitation:
                 linked = self._continues_lead(sm, parties)
                 if tr.PERFECT.search(body[max(0, trig.start - 30) : trig.start]):
-                    continue  # "Kim has met Trump twice": background, no date, no event
+                    if tr.EXPERIENTIAL.search(body[clause[0] : clause[1]]):
+                        continue  # "Kim has met Trump twice": background, no event
+                    linked = False  # "Kishida has invited him": news, but no date told
                 if not linked and type_ != "attendance":
                     when = None  # not the lead story's: no date to inherit
-            draft = _Draft(
-                type=type_,
-                actors=parties,
-                date=when,
-                date_text=text,
-                status=status,
-                location=self._location(sm, cand),
-                sentence=sm.sentence,
-                sentence_index=sm.index,
-                confidence=0.0,
-                own_date=own,
-            )
-            draft.confidence = self._confidence(sm, draft)
-            lo, hi = sm.sentence.start + clause[0], sm.sentence.start + clause[1]
-            keys = {a.key for a, _ in parties}
-            draft.extra["subtype"] = trig.subtype
-            if type_ == "attendance":
-                draft.extra["gathering"] = self._gathering(body, clause)
-            draft.extra["local"] = any(
-                lo <= m.start < hi and m.actor.key in keys for m in sm.mentions
-            )
-            drafts.append(draft)
+            state = status
+            if (
+                state == "occurred"
+                and when is not None
+                and when.start > self.published
+                and not tr.PAST_FORM.search(trig.text.split()[0])
+                and (
+                    _INTENT.search(body[clause[0] : trig.start])
+                    or not _PAST_VERB.search(body[clause[0] : trig.start])
+                )
+            ):
+                state = "planned"  # "asked Modi to come next year for a summit"
+            party_sets = [parties]
+            imposers = [a for a, r in parties if r == "imposer"]
+            if len(imposers) > 1:
+                # "South Korea and Japan announced sanctions": one sanction each
+                target = [(a, r) for a, r in parties if r == "target"]
+                party_sets = [[(imposer, "imposer"), *target] for imposer in imposers]
+            counted = tr.COUNTED.search(body[clause[0] : clause[1]])
+            for parties in party_sets:
+                draft = self._draft(sm, cand, parties, when, text, own, state)
+                if counted and own and len(chosen) == 1 and when and when.precision != "day":
+                    draft.extra["count"] = _count(counted.group(1)) if counted.group(1) else 2
+                drafts.append(draft)
         return drafts
+
+    def _draft(
+        self,
+        sm: SentenceMentions,
+        cand: dict[str, Any],
+        parties: list[tuple[GazetteerActor, str]],
+        when: DateRange | None,
+        text: str | None,
+        own: bool,
+        status: str,
+    ) -> _Draft:
+        trig: tr.Trigger = cand["trigger"]
+        body = sm.sentence.plain
+        clause = cand["clause"]
+        type_ = cand["type"]
+        draft = _Draft(
+            type=type_,
+            actors=parties,
+            date=when,
+            date_text=text,
+            status=status,
+            location=self._location(sm, cand),
+            sentence=sm.sentence,
+            sentence_index=sm.index,
+            confidence=0.0,
+            own_date=own,
+        )
+        draft.confidence = self._confidence(sm, draft)
+        lo, hi = sm.sentence.start + clause[0], sm.sentence.start + clause[1]
+        keys = {a.key for a, _ in parties}
+        draft.extra["subtype"] = trig.subtype
+        draft.extra["future"] = cand["future"]
+        draft.extra["clause"] = clause
+        if type_ == "attendance":
+            draft.extra["gathering"] = self._gathering(body, clause)
+        draft.extra["local"] = any(lo <= m.start < hi and m.actor.key in keys for m in sm.mentions)
+        return draft
 
     @staticmethod
     def _gathering(body: str, clause: tuple[int, int]) -> str | None:
@@ -1064,7 +1535,9 @@ class _ArticleExtractor:
             return DateRange(
                 when.start - timedelta(days=days), when.start - timedelta(days=1), "range"
             )
-        if tr.DURATION_START.search(body[: m.start()]):
+        if tr.DURATION_START.search(body[: m.start()]) or tr.DURATION_OPENED.match(body[m.end() :]):
+            # "arrived on Tuesday for a three-day visit", "the two-day meeting, which opened
+            # on Tuesday"
             return DateRange(when.start, when.start + timedelta(days=days - 1), "range")
         return when
 
@@ -1073,7 +1546,12 @@ class _ArticleExtractor:
         body = sm.sentence.plain
         anchor = tr.ANCHOR_NOUN.search(body)
         if anchor:
+            if anchor.group().lower().startswith("before"):
+                return None  # "before the summit he had attended ...": some time before
             wanted = tr.ANCHOR_TYPES.get(anchor.group(1).lower())
+            lead = self.lead
+            if lead is not None and lead.type == wanted and lead.date is not None:
+                return lead.date  # "the summit": the story's own, not one told in passing
             for d in reversed(self.drafts):
                 if d.type == wanted and d.date is not None and d.status != "negated":
                     return d.date
@@ -1146,10 +1624,26 @@ class _ArticleExtractor:
     # --- merging ------------------------------------------------------------------------
 
     def _add(self, draft: _Draft) -> None:
-        for old in self.drafts:
-            if self._same(old, draft):
-                self._merge(old, draft)
-                return
+        same = [old for old in self.drafts if self._same(old, draft)]
+        umbrella = next((o for o in same if o.extra.get("count", 1) > 1), None)
+        if (
+            umbrella is not None
+            and umbrella.date is not None
+            and draft.date is not None
+            and _width(draft.date) < _width(umbrella.date)
+            and not any(
+                o is not umbrella and self._compatible_dates(o.date, draft.date) for o in same
+            )
+        ):
+            # one occurrence of an event told as counted ("spoke twice over the weekend")
+            umbrella.extra["told"] = umbrella.extra.get("told", 0) + 1
+            self.drafts.append(draft)
+            return
+        for old in same:
+            if old is umbrella and len(same) > 1:
+                continue
+            self._merge(old, draft)
+            return
         self.drafts.append(draft)
         if draft.type == "sanction":
             self.last_sanction = draft

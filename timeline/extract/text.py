@@ -209,6 +209,24 @@ class Sentence:
     plain: str  # look-alike folded, same length
 
 
+MAX_SENTENCE_CHARS = 1000
+"""Far longer than any news sentence; text without full stops is cut into pieces this long,
+so extraction time stays linear in the article's length (it is quadratic per sentence)."""
+
+
+def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long span at the last ';', ',' or space before the limit."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(text.rfind(mark, start + 1, limit) for mark in (";", ",", " "))
+        cut = cut + 1 if cut > start else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def split_sentences(text: str, plain_text: str | None = None) -> list[Sentence]:
     """Sentences with offsets; abbreviations ("U.S.", "Feb.", "Sept.") and initials do not
     end a sentence."""
@@ -232,7 +250,7 @@ def split_sentences(text: str, plain_text: str | None = None) -> list[Sentence]:
         start = m.end()
     spans.append((start, len(plain_text)))
     out: list[Sentence] = []
-    for a, b in spans:
+    for a, b in (piece for span in spans for piece in _capped(plain_text, *span)):
         while a < b and plain_text[a].isspace():
             a += 1
         while b > a and plain_text[b - 1].isspace():

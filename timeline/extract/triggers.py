@@ -30,6 +30,14 @@ _TRIGGERS: list[tuple[str, str, str, str]] = [
     ("call", "call", "by", r"by (?:tele)?phone"),
     ("call", "call", "a", r"a (?:phone |telephone )?call with"),
     ("call", "call", "call calls", r"calls?"),
+    # "The first conversation took place on Saturday", "the two talked again": a call told
+    # already goes on (only where the article has told of a call).
+    (
+        "call",
+        "call_ref",
+        "conversation conversations talked spoke",
+        r"conversations?|(?:talked|spoke) again",
+    ),
     (
         "message",
         "message",
@@ -45,6 +53,13 @@ _TRIGGERS: list[tuple[str, str, str, str]] = [
         "invitation",
         "invited invites invite inviting invitation invitations",
         r"invit(?:ed|es|e|ing|ation|ations)",
+    ),
+    # "Xi asked Modi to come to China next year": an invitation in other words.
+    (
+        "invitation",
+        "invitation",
+        "asked ask asks asking",
+        r"ask(?:ed|s|ing)?(?=\s+(?:[\w.'-]+\s+){1,4}?to\s+(?:come|visit|travel|attend)\b)",
     ),
     (
         "attendance",
@@ -71,6 +86,20 @@ _TRIGGERS: list[tuple[str, str, str, str]] = [
     ),
     ("attendance", "attend", "review reviewed", r"review(?:ed)? the parade"),
     ("attendance", "attend", "join joined joins", r"join(?:ed|s)?\b[^.;]{0,40}?\bat the"),
+    # "Both men are expected at the G20 summit", "Modi is due back in China in June for the
+    # SCO summit", "Xi is staying on for the APEC meetings": a planned attendance.
+    ("attendance", "expect", "expected", r"expected (?:at|in)\b"),
+    ("attendance", "expect", "due", r"due (?:back )?(?:in|at)\b"),
+    ("attendance", "expect", "staying stay stays", r"stay(?:ing|s)? on for\b"),
+    # "Xi skipped the G20 summit", "Putin stayed away from the G20 meeting": a negated one.
+    (
+        "attendance",
+        "absent",
+        "skipped skip skips skipping stayed stay stays staying absent missed misses boycotted "
+        "boycott boycotts snubbed",
+        r"skip(?:ped|s|ping)?|stay(?:ed|s|ing)? away from|absent from|miss(?:ed|es)|"
+        r"boycott(?:ed|s)?|snubbed",
+    ),
     (
         "meeting",
         "interact",
@@ -78,11 +107,13 @@ _TRIGGERS: list[tuple[str, str, str, str]] = [
         r"met|meet|meets|meeting|meetings|talks|summit|summits|summitry",
     ),
     ("meeting", "interact", "shook shake shaking", r"(?:shook|shake|shaking) hands"),
-    ("meeting", "interact", "sat", r"sat down with"),
+    ("meeting", "interact", "sat", r"sat down (?:with|together)"),
+    ("meeting", "interact", "spent", r"spent\s+(?:[\w-]+\s+){0,4}?together"),
     ("meeting", "interact", "host hosted hosts hosting", r"host|hosted(?! by)|hosts|hosting"),
     ("meeting", "interact", "encounter greeted", r"encounter|greeted"),
     ("meeting", "interact", "one tete", r"one-on-one|tete-a-tete"),
     ("meeting", "interact", "held", r"held a banquet"),
+    ("meeting", "interact", "dined", r"dined (?:together|with)"),
     ("meeting", "interact", "joined", r"joined them"),
     (
         "meeting",
@@ -93,8 +124,8 @@ _TRIGGERS: list[tuple[str, str, str, str]] = [
     (
         "meeting",
         "visit",
-        "trip travel travelled traveled travels travelling traveling",
-        r"trip to|travel(?:l?ed|s|l?ing)? to",
+        "trip travel travelled traveled travels travelling traveling flew flown fly flies flying",
+        r"trip to|travel(?:l?ed|s|l?ing)? to|(?:flew|flown|fly|flies|flying) to",
     ),
     (
         "agreement",
@@ -104,7 +135,20 @@ _TRIGGERS: list[tuple[str, str, str, str]] = [
         r"sign(?:s|ed|ing)?|conclud(?:e|ed|es|ing)|ink(?:ed|s)?|seal(?:ed|s)?",
     ),
     ("agreement", "agreement", "no", r"no (?:joint )?(?:statement|agreement|deal|accord)"),
-    ("agreement", "agreement", "without", r"without (?:a|an|any) (?:deal|agreement|accord)"),
+    (
+        "agreement",
+        "agreement",
+        "without",
+        r"without (?:a|an|any) (?:[\w-]+ ){0,2}?(?:deal|agreement|accord|communique|"
+        r"joint statement|declaration|treaty)",
+    ),
+    # "Putin and Lukashenko failed to agree on terms": no agreement concluded.
+    (
+        "agreement",
+        "agreement",
+        "failed fail fails",
+        r"fail(?:ed|s)? to (?:agree|reach (?:an? |any )?(?:agreement|deal|accord))",
+    ),
     (
         "agreement",
         "agreement",
@@ -122,6 +166,9 @@ _TRIGGERS: list[tuple[str, str, str, str]] = [
         r"asset freezes?|designat(?:ed|es|ing)",
     ),
     ("sanction", "sanction", "adopted", r"adopted resolution \d+"),
+    # "Resolution 2321, adopted by the council on Wednesday": a numbered (Security Council)
+    # resolution in a story of sanctions.
+    ("sanction", "resolution", "resolution", r"resolution \d{3,4}"),
 ]
 TRIGGER_KIND = {f"t{n}": (t, sub) for n, (t, sub, _, _) in enumerate(_TRIGGERS)}
 
@@ -154,7 +201,8 @@ VETO = re.compile(r"\b(?:veto\w*|block(?:ed|s)? the)\b", re.I)
 GATHERING = re.compile(
     r"\b(?:parade|ceremony|ceremonies|forum|celebrations?|commemorat\w+|games|olympics|funeral|"
     r"inauguration|summit|conference|event|events|festivities|anniversary|gala|congress|"
-    r"there|rally|meeting|assembly|opening|reception|exhibition|expo|dinner|banquet|lunch)\b",
+    r"there|rally|meeting|meetings|gathering|assembly|opening|reception|exhibition|expo|dinner|"
+    r"banquet|lunch)\b",
     re.I,
 )
 # The kind of a gathering, to tell two gatherings in one article apart.
@@ -167,9 +215,38 @@ GATHERING_KIND = re.compile(
 # "travel to China for an international forum": the trip is an attendance, not a visit.
 TRIP_FOR_GATHERING = re.compile(
     r"\bfor (?:an? |the )?(?:\w+ ){0,3}(?:forum|parade|ceremony|summit of|conference|games|"
-    r"olympics|funeral|inauguration|celebrations?|commemorations?|festivities|anniversary)\b",
+    r"olympics|funeral|inauguration|celebrations?|commemorations?|festivities|anniversary|"
+    r"gathering)\b"
+    r"|\bfor (?:an? |the )?(?-i:G-?\d+|Group of (?:\d+|[A-Z][a-z]+)|[A-Z]{3,})\s+"
+    r"(?:leaders'\s+)?(?:summit|meetings?)\b",
     re.I,
 )
+# What an attendance verb without a gathering of its own ("is expected in Washington", "is
+# staying on") is for: "for a nuclear security summit", "at the Group of 20 summit".
+EXPECT_GATHERING = re.compile(
+    r"^[^.;]{0,60}?\b(?:for|at)\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,6}?(?:summit|forum|gathering|"
+    r"meetings?|conference|ceremony|parade|games|olympics|celebrations?|commemorations?|funeral|"
+    r"inauguration|congress|assembly)\b",
+    re.I,
+)
+# What "skipped", "stayed away from" were absent from: a gathering, not a talk with someone.
+ABSENT_GATHERING = re.compile(
+    r"^\s+(?:[\w'-]+\s+){0,6}?(?:summit|forum|gathering|meetings?|conference|ceremony|parade|"
+    r"games|olympics|celebrations?|commemorations?|funeral|inauguration|congress|assembly)\b"
+    r"(?!\s+(?:with|between)\b)",
+    re.I,
+)
+# The host of the gathering in a relative clause: "the summit that Putin is hosting", "which
+# Xi will host", "hosted by Obama".
+HOST_CLAUSE = re.compile(
+    r"\b(?:that|which)\s+(?P<who>(?:[\w.'-]+\s+){1,4}?)(?:is|are|was|will|would)?\s*(?:be\s+)?"
+    r"host(?:ing|s|ed)?\b|\bhosted\s+by\s+",
+    re.I,
+)
+# "Xi skipped the summit, as did Putin": the clause adds Putin to the event.
+AS_DID = re.compile(r",\s+as\s+(?:did|does|do|will|would|had|has)\s+", re.I)
+# "Kishida, the host, has invited him": a leader named the host of a gathering just told.
+HOST_APPOSITIVE = re.compile(r",\s+(?:the|its|summit's|the summit's)\s+host\b", re.I)
 ATTEND_NOUN = re.compile(r"\b(?:parade|ceremony|forum|games|olympics|event|celebration)\b", re.I)
 
 NEGATION_NEAR = re.compile(
@@ -211,7 +288,7 @@ PLANNED = re.compile(
 )
 PLANNED_CLAUSE = re.compile(
     r"\b(?:will|'ll|shall|is to|are to|due to|expected to|plans? to|is set to|are set to|"
-    r"scheduled to|is going to|are going to)\b",
+    r"scheduled to|is going to|are going to|(?:is|are) (?:due|expected) (?:back )?(?:in|at))\b",
     re.I,
 )
 PLANNED_ADJ = re.compile(
@@ -241,14 +318,18 @@ ANAPHORIC_DET = re.compile(
     r"\b(?i:the|this|that|these|those|their|its|his|her)\s+(?:(?!first|second|third|fourth|"
     r"fifth|previous|last|latest|next|only|earlier|1st|2nd|3rd)[a-z-]+\s+){0,2}$"
 )
+# "Their first, in Singapore, ...": an ordinal standing alone for a meeting (not "their
+# previous conversation", which names its own noun).
 ORDINAL_ELLIPSIS = re.compile(
-    r"^(?:their|the|his|her)\s+(first|second|third|previous|last|latest)\b(?!\s+(?:time|step|"
-    r"visit|trip|meeting|summit|talks))",
+    r"^(?:their|the|his|her)\s+(first|second|third|previous|last|latest)\b"
+    r"(?=\s*,|\s+(?:in|at|on|was|were|took|came|had)\b)",
     re.I,
 )
 ORDINAL_NEXT = re.compile(
     r"\b(?:the|while the|and the)\s+(second|third|fourth|other|latter|next)\b(?=,)", re.I
 )
+# An event told as counted: "spoke twice by telephone over the weekend".
+COUNTED = re.compile(r"\b(?:twice|(two|three|four) times)\b", re.I)
 REPETITION = re.compile(
     r"\b(?:twice|again|three times|thrice|both times|on both occasions)\b", re.I
 )
@@ -270,8 +351,60 @@ ANCHORED_CUE = re.compile(
     r"day before|days before|the next)\b",
     re.I,
 )
+# A future told after the noun: "his summit with Kim would take place in Singapore".
+PLANNED_AFTER = re.compile(
+    r"^[^.;:]{0,60}?\b(?:will|would|is to|are to|is due to|are due to|is expected to|"
+    r"are expected to|is scheduled to|are scheduled to|is set to|are set to|is going to)\s+"
+    r"(?:\w+\s+)?"
+    r"(?:take place|be held|go ahead|happen|occur)\b",
+    re.I,
+)
+# A condition or a maybe told after the noun: "his meeting with Xi would depend on progress",
+# "a summit could take place next month".
+WISH_AFTER = re.compile(
+    r"^[^.;:]{0,60}?\b(?:(?:would|will|could|might|may)\s+)?(?:depends?|depended|hinges?|hinged|"
+    r"be conditional)\s+(?:on|upon)\b"
+    r"|^[^.;:]{0,60}?\b(?:could|might)\s+(?:\w+\s+)?(?:take place|be held|happen|go ahead)\b",
+    re.I,
+)
+# Quoted words: their tense is the speaker's, not the narrative's.
+QUOTED = re.compile(r"(?<![\w'])'[^'\n]{3,300}?'(?![\w])|\"[^\"\n]{3,300}?\"")
+# The subject of the trigger is a named official: "Foreign Minister Sergei Lavrov met Kim",
+# "Secretary of State Antony Blinken would travel to China".
+OFFICIAL_SUBJECT = re.compile(
+    r"\b(?i:minister|secretary(?: of state)?|envoy|ambassador|adviser|advisor|official|aide|"
+    r"spokes(?:man|woman|person)|negotiator|diplomat|chief of staff|councillor|councilor)"
+    r"(?:,\s*|\s+)(?:[A-Z][\w.'-]*[\s-]+){0,2}[A-Z][\w.'-]*(?:,\s*|\s+)"
+    r"(?i:(?:would|will|had|has|was|is|did|also|then|later|to|reportedly)\s+){0,2}$"
+)
+# "their first meeting since Xi became head of state": since a happening, not a date, so
+# the meeting is the one told already, not one in the since-clause's time.
+FIRST_SINCE_CLAUSE = re.compile(
+    r"^[^,.;]{0,60}?\bsince\s+(?!(?:\d|early|mid|late|last|the\s+(?:start|end|beginning)|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"spring|summer|autumn|fall|winter)\b)(?:[\w.'-]+\s+){1,3}?(?:\w+ed|became|took|won|was|"
+    r"were|came|began|met|left|got|held|entered|sworn)\b",
+    re.I,
+)
+# A segment that follows its sentence's report in time: "said on Friday ..., shortly after".
+SHORTLY_AFTER = re.compile(
+    r"^(?:shortly|hours|minutes|moments|just|soon|right)\s+(?:after|before)\b", re.I
+)
+# "the day after the Aug. 9 vote": a date offset by a day or more.
+DAY_OFFSET = re.compile(
+    r"\b(the|a|one|two|three|four|five|six|\d+)\s+(day|days|week|weeks)\s+(after|before)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 # Perfect tense right before a trigger: "has met", "have visited", "has never spoken".
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.I)
+# What makes a perfect background ("Kim has met Trump twice", "has never visited") rather than
+# news ("Kishida has invited him as a guest").
+EXPERIENTIAL = re.compile(
+    r"\b(?:twice|again|times|repeatedly|before|ever|never|often|already|since|previously|"
+    r"frequently|regularly|once)\b",
+    re.I,
+)
 CONTINUATION = re.compile(
     r"\b(?:then|later in the day|afterwards|that evening|in the evening)\b", re.I
 )
@@ -279,14 +412,22 @@ AT_INVITATION = re.compile(
     r"\b(?:at|on|upon)\s+(?:the\s+)?(?:\S+\s+){0,3}invitation\b|\binvitation of\b", re.I
 )
 DURATION = re.compile(
-    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)(?:-day\s+(?:\w+\s+)?"
-    r"(?:summit|visit|trip|tour|talks)|\s+days\s+of\s+(?:talks|meetings|summitry))\b",
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)(?:-day\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:summit|visit|trip|tour|talks|meeting|forum|conference|gathering)|\s+days\s+of\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:talks|meetings|summitry|conversations?|discussions))\b",
     re.I,
 )
-DURATION_START = re.compile(r"\b(?:arriv\w*|began|begins|start\w*|kick\w* off|land\w*)\b", re.I)
+DURATION_START = re.compile(
+    r"\b(?:arriv\w*|began|begins|start\w*|kick\w* off|land\w*|open(?:ed|s|ing)?)\b", re.I
+)
 DURATION_END = re.compile(
-    r"\b(?:wrapp\w* up|end\w*|conclud\w*|finish\w*|clos\w*|left|leaves|leaving|departed)\b",
+    r"\b(?:wrapp\w* up|wound up|winding up|end\w*|conclud\w*|finish\w*|clos\w*|left|leaves|"
+    r"leaving|departed)\b",
     re.I,
+)
+# "the two-day G20 meeting, which opened on Tuesday": the day it began.
+DURATION_OPENED = re.compile(
+    r"^[^.;]{0,30}?,?\s*which\s+(?:opened|began|started|opens|begins|starts)\b", re.I
 )
 NUMBERS = {
     "two": 2,
@@ -320,7 +461,10 @@ ANCHOR_TYPES = {
 }
 # Clause boundaries: participants and dates are looked for in the trigger's clause first.
 CLAUSE_BREAK = re.compile(
-    r",\s+(?:and|but|while|when|where|which|who|although|though|whereas|as)\b|;\s+|:\s+|"
+    r",\s+(?:and|but|while|when|where|which|although|though|whereas|as)\b|,\s+(?=who\b)|;\s+|"
+    r",\s+(?=(?:(?:a|one|two|three|\d+|hours|days|weeks|shortly|just|soon)\s+(?:days?\s+|weeks?\s+)?)?"
+    r"(?:after|before|since|until)\s+(?!the\b|his\b|her\b|their\b|its\b)[A-Z])|"
+    r":\s+|"
     r"\s-+\s|\s+while\s+|\s+although\s+|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)",
 )
 # Place after "in"/"at": a capitalised run of words.
