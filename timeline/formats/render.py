@@ -91,6 +91,23 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+TABLE_CELL_WIDTH = 72
+"""A table is for reading at a terminal; JSON, CSV and Markdown carry every value whole."""
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list | tuple) and len(_text(value)) > TABLE_CELL_WIDTH:
+        shown: list[str] = []
+        for item in value:
+            candidate = ", ".join([*shown, _text(item)])
+            if len(candidate) + 12 > TABLE_CELL_WIDTH and shown:
+                break
+            shown.append(_text(item))
+        return ", ".join(shown) + f" (+{len(value) - len(shown)} more)"
+    text = _text(value).replace("\n", " ")
+    return text if len(text) <= TABLE_CELL_WIDTH else text[: TABLE_CELL_WIDTH - 1] + "…"
+
+
 def _csv_cell(value: Any) -> str:
     if isinstance(value, dict | list) and not all(isinstance(v, str) for v in value):
         return json.dumps(to_jsonable(value), ensure_ascii=False)
@@ -101,7 +118,7 @@ def _table(rows: list[dict[str, Any]], cols: list[str], out: TextIO) -> None:
     if not rows:
         out.write("(no rows)\n")
         return
-    cells = [[_text(row.get(c)).replace("\n", " ") for c in cols] for row in rows]
+    cells = [[_cell(row.get(c)) for c in cols] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(cols)]
     out.write("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
