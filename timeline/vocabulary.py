@@ -44,3 +44,16 @@ ALIAS_KINDS = (
     "capital",
     "code",
 )
+
+# The columns a table shows for a list of events (JSON rows carry more: start, end, ...).
+EVENT_COLUMNS = (
+    "id",
+    "date",
+    "type",
+    "status",
+    "participants",
+    "location",
+    "sources",
+    "origin",
+    "review",
+)

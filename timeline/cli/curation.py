@@ -13,7 +13,7 @@ import typer
 from timeline.cli.context import app_context
 from timeline.cli.options import FormatOption, emit, note
 from timeline.formats.render import OutputFormat
-from timeline.vocabulary import EVENT_TYPES, ROLES, STATUSES
+from timeline.vocabulary import EVENT_COLUMNS, EVENT_TYPES, ROLES, STATUSES
 
 event_app = typer.Typer(
     help=(
@@ -185,7 +185,7 @@ def edit(
         )
         changed = edit_event(session, event.id, changes, by=_by(by), note=note_text)
         row = event_summary(session, event)
-    emit([row], fmt, _EVENT_COLUMNS)
+    emit([row], fmt, EVENT_COLUMNS)
     if changed:
         note(f"event #{row['id']} edited: {', '.join(changed)}")
     else:
@@ -214,7 +214,7 @@ def confirm(
             if confirm_event(session, event.id, by=_by(by), note=note_text):
                 done.append(f"#{event.id}")
             rows.append(event_summary(session, event))
-    emit(rows, fmt, _EVENT_COLUMNS)
+    emit(rows, fmt, EVENT_COLUMNS)
     note(f"confirmed {', '.join(done)}" if done else "nothing changed: already confirmed")
 
 
@@ -244,7 +244,7 @@ def reject(
             if reject_event(session, event.id, reason or "", by=_by(by)):
                 done.append(f"#{event.id}")
             rows.append(event_summary(session, event))
-    emit(rows, fmt, _EVENT_COLUMNS)
+    emit(rows, fmt, EVENT_COLUMNS)
     note(f"rejected {', '.join(done)}" if done else "nothing changed: already rejected")
 
 
@@ -272,7 +272,7 @@ def merge(
     with app_context(ctx).transaction(writer=True) as session:
         event = merge_events(session, target, others or [], by=_by(by), note=note_text)
         row = event_summary(session, event)
-    emit([row], fmt, _EVENT_COLUMNS)
+    emit([row], fmt, EVENT_COLUMNS)
     merged = ", ".join(f"#{value.strip().lstrip('#')}" for value in others or ())
     note(f"merged {merged} into #{row['id']}")
 
@@ -358,7 +358,7 @@ def add(
         event = add_event(session, new, by=_by(by), note=note_text)
         row = event_summary(session, event)
         similar = similar_events(session, event)
-    emit([row], fmt, _EVENT_COLUMNS)
+    emit([row], fmt, EVENT_COLUMNS)
     note(f"added event #{row['id']}")
     if similar:
         listed = " ".join(str(i) for i in similar)
@@ -387,18 +387,6 @@ def history(ctx: typer.Context, event_id: EventId, fmt: FormatOption = OutputFor
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-_EVENT_COLUMNS = (
-    "id",
-    "date",
-    "type",
-    "status",
-    "participants",
-    "location",
-    "sources",
-    "origin",
-    "review",
-)
 
 
 def _by(value: str | None) -> str:

@@ -13,7 +13,7 @@ from timeline.cli.errors import CliError
 from timeline.cli.options import FormatOption, emit, note
 from timeline.formats.render import OutputFormat
 
-EVENT_COLUMNS = ("article", "type", "participants", "date", "status", "location")
+EXTRACT_COLUMNS = ("article", "type", "participants", "date", "status", "location")
 DATE_COLUMNS = ("text", "start_char", "end_char", "start", "end", "precision", "shown", "kind")
 
 
@@ -128,7 +128,7 @@ def extract(
                         "location": ev["location"],
                     }
                 )
-        emit(rows, fmt, EVENT_COLUMNS)
+        emit(rows, fmt, EXTRACT_COLUMNS)
     if failed:
         raise typer.Exit(1)
 

@@ -5,9 +5,19 @@ from typing import Annotated
 
 import typer
 
-from timeline.services.queries import Window
 from timeline.vocabulary import EVENT_TYPES, REVIEW_STATES, STATUSES
 
+ActorOption = Annotated[
+    list[str] | None,
+    typer.Option("--actor", "-a", metavar="NAME", help="Taking part (repeat: all of them)."),
+]
+CountryOption = Annotated[
+    str | None,
+    typer.Option("--country", metavar="NAME", help="With a participant of this country."),
+]
+ArticleOption = Annotated[
+    int | None, typer.Option("--article", metavar="ID", help="Reported by this article.")
+]
 SinceOption = Annotated[
     str | None,
     typer.Option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM, YYYY-MM-DD)."),
@@ -41,9 +51,10 @@ ReviewOption = Annotated[
 ]
 
 
-def window(since: str | None, until: str | None, strict: bool) -> Window:
+def window(since: str | None, until: str | None, strict: bool):  # -> services.queries.Window
     """--since is the first day of its span, --until the last day of its span."""
     from timeline.extract.dates import parse_filter_date
+    from timeline.services.queries import Window
 
     def span(value: str | None, option: str):  # -> DateRange | None
         if value is None:

@@ -158,8 +158,10 @@ def run(
         raise ValueError("a writer engine is needed when the workers only extract")
     # spawn: workers start clean (no inherited connections or threads), on every platform.
     context = multiprocessing.get_context("spawn")
-    pending: deque[ArticleReadError | _Task] = deque()
+    pending: deque[ArticleReadError | Done | _Task] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
+    if writer is not None:  # a re-run: known articles are not sent to be extracted again
+        items = _known_first(items, url)
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
@@ -168,10 +170,10 @@ def run(
     ) as pool:
         try:
             for chunk in _batches(items):
-                if isinstance(chunk, ArticleReadError):
-                    pending.append(chunk)
-                else:
+                if isinstance(chunk, list):
                     pending.append((chunk, pool.submit(_run_batch, chunk)))
+                else:
+                    pending.append(chunk)
                 while len(pending) > limit or (pending and _ready(pending[0])):
                     yield from _collect(pending.popleft(), gazetteer, writer)
             while pending:
@@ -185,12 +187,12 @@ def run(
 _Task = tuple["list[ArticleInput]", "Future[list[Done]]"]
 
 
-def _ready(entry: "ArticleReadError | _Task") -> bool:
+def _ready(entry: "ArticleReadError | Done | _Task") -> bool:
     return not isinstance(entry, tuple) or entry[1].done()
 
 
 def _collect(
-    entry: "ArticleReadError | _Task",
+    entry: "ArticleReadError | Done | _Task",
     gazetteer: "Gazetteer",
     writer: "Engine | None",
 ) -> Iterator["Done | ArticleReadError"]:
@@ -205,14 +207,42 @@ def _collect(
             yield done
 
 
+def _known_first(
+    items: Iterable["ArticleInput | ArticleReadError"], url: str
+) -> Iterator["ArticleInput | ArticleReadError | Done"]:
+    """Articles already stored become their outcome here, without a trip to a worker. Each
+    check is its own short read (never BEGIN IMMEDIATE: it must not hold the write lock)."""
+    from sqlalchemy import select
+
+    from timeline.db import make_engine
+    from timeline.formats.articles import ArticleInput
+    from timeline.models import Article
+    from timeline.services.ingest import ArticleOutcome, content_hash
+
+    reader = make_engine(url, pool_size=1)
+    try:
+        for item in items:
+            if isinstance(item, ArticleInput):
+                with reader.connect() as connection:
+                    known = connection.scalar(
+                        select(Article.id).where(Article.content_hash == content_hash(item.text))
+                    )
+                if known is not None:
+                    yield Done(item.origin, outcome=ArticleOutcome(article_id=known, known=True))
+                    continue
+            yield item
+    finally:
+        reader.dispose()
+
+
 def _batches(
-    items: Iterable["ArticleInput | ArticleReadError"],
-) -> Iterator["list[ArticleInput] | ArticleReadError"]:
-    from timeline.formats.articles import ArticleReadError
+    items: Iterable["ArticleInput | ArticleReadError | Done"],
+) -> Iterator["list[ArticleInput] | ArticleReadError | Done"]:
+    from timeline.formats.articles import ArticleInput
 
     batch: list[ArticleInput] = []
     for item in items:
-        if isinstance(item, ArticleReadError):
+        if not isinstance(item, ArticleInput):
             if batch:
                 yield batch
                 batch = []

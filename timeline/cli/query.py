@@ -7,6 +7,9 @@ import typer
 from timeline.cli import filters
 from timeline.cli.context import app_context
 from timeline.cli.filters import (
+    ActorOption,
+    ArticleOption,
+    CountryOption,
     ReviewOption,
     SinceOption,
     StatusOption,
@@ -16,6 +19,7 @@ from timeline.cli.filters import (
 )
 from timeline.cli.options import FormatOption, emit
 from timeline.formats.render import OutputFormat
+from timeline.vocabulary import EVENT_COLUMNS
 
 
 def register(app: typer.Typer) -> None:
@@ -44,7 +48,6 @@ def contacts(
     Example: timeline contacts "Kim Jong Un" "Xi Jinping" --since 2011
     """
     from timeline.services.names import resolve_pair
-    from timeline.services.queries import EVENT_COLUMNS
     from timeline.services.queries import contacts as find_contacts
 
     with app_context(ctx).transaction() as session:
@@ -88,22 +91,14 @@ def ask(
 
 def events(
     ctx: typer.Context,
-    actors: Annotated[
-        list[str] | None,
-        typer.Option("--actor", "-a", metavar="NAME", help="Taking part (repeat: all of them)."),
-    ] = None,
+    actors: ActorOption = None,
     types: TypeOption = None,
     statuses: StatusOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     strict: StrictOption = False,
-    country: Annotated[
-        str | None,
-        typer.Option("--country", metavar="NAME", help="With a participant of this country."),
-    ] = None,
-    article: Annotated[
-        int | None, typer.Option("--article", metavar="ID", help="Reported by this article.")
-    ] = None,
+    country: CountryOption = None,
+    article: ArticleOption = None,
     review: ReviewOption = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many rows.")] = None,
     fmt: FormatOption = OutputFormat.table,
@@ -113,7 +108,7 @@ def events(
     Example: timeline events --actor "Kim Jong Un" --type meeting --since 2018 --until 2019
     """
     from timeline.services.names import resolve_actor
-    from timeline.services.queries import EVENT_COLUMNS, EventFilter, find_events
+    from timeline.services.queries import EventFilter, find_events
 
     with app_context(ctx).transaction() as session:
         criteria = EventFilter(

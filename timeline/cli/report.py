@@ -12,6 +12,9 @@ from timeline.cli import filters
 from timeline.cli.context import app_context
 from timeline.cli.errors import CliError
 from timeline.cli.filters import (
+    ActorOption,
+    ArticleOption,
+    CountryOption,
     ReviewOption,
     SinceOption,
     StatusOption,
@@ -148,22 +151,14 @@ def export(
             "--output", "-o", metavar="FILE", help="Write here (ics and html need a file)."
         ),
     ] = None,
-    actors: Annotated[
-        list[str] | None,
-        typer.Option("--actor", "-a", metavar="NAME", help="Taking part (repeat: all of them)."),
-    ] = None,
+    actors: ActorOption = None,
     types: TypeOption = None,
     statuses: StatusOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     strict: StrictOption = False,
-    country: Annotated[
-        str | None,
-        typer.Option("--country", metavar="NAME", help="With a participant of this country."),
-    ] = None,
-    article: Annotated[
-        int | None, typer.Option("--article", metavar="ID", help="Reported by this article.")
-    ] = None,
+    country: CountryOption = None,
+    article: ArticleOption = None,
     review: ReviewOption = None,
     title: Annotated[
         str | None, typer.Option("--title", help="Title of the timeline, calendar or page.")

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 
-from timeline.extract.gazetteer import Gazetteer, GazetteerActor, fold
+from timeline.extract.gazetteer import Gazetteer, GazetteerActor
 from timeline.extract.text import Sentence, Tokens, plain, split_sentences, tokenize
+from timeline.names import fold
 
 # Role words and the office they name ("leader" = effective leader, else head of state ...).
 ROLE_WORDS: dict[tuple[str, ...], str] = {
@@ -46,59 +47,61 @@ _ROLES_LONGEST_FIRST = sorted(ROLE_WORDS.items(), key=lambda kv: -len(kv[0]))
 _ROLE_MODIFIERS = {"new", "young", "current", "incumbent", "state", "top", "visiting", "de"}
 # Before a role word these make it someone else's post, or a past one.
 _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "late", "first", "assistant", "acting"}
-# "X's adviser": X is named only as whose official or relative this is.
-_DEPENDANTS = {
+# Officials and aides: never leaders, and "X's adviser" names X only as whose official.
+OFFICIAL_NOUNS = {
     "adviser",
-    "advisor",
     "advisers",
+    "advisor",
     "aide",
     "aides",
-    "minister",
-    "ministers",
-    "envoy",
-    "envoys",
     "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
+    "brother",
+    "daughter",
+    "delegation",
     "diplomat",
     "diplomats",
+    "envoy",
+    "envoys",
+    "minister",
+    "ministers",
     "negotiator",
     "negotiators",
-    "delegation",
+    "official",
+    "officials",
     "representative",
     "secretary",
     "sister",
-    "brother",
-    "wife",
-    "husband",
-    "daughter",
     "son",
-    "father",
-    "mother",
-    "uncle",
-    "aunt",
-    "niece",
-    "nephew",
-    "grandfather",
-    "grandson",
-    "chief",
-    "staff",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "wife",
+}
+_DEPENDANTS = OFFICIAL_NOUNS | {
     "administration",
-    "government",
-    "office",
-    "ministry",
-    "security",
-    "national",
-    "foreign",
+    "aunt",
+    "chief",
     "defence",
     "defense",
-    "unification",
-    "special",
-    "top",
+    "father",
+    "foreign",
+    "government",
+    "grandfather",
+    "grandson",
+    "husband",
+    "ministry",
+    "mother",
+    "national",
+    "nephew",
+    "niece",
+    "office",
+    "security",
     "senior",
+    "special",
+    "staff",
+    "top",
+    "uncle",
+    "unification",
 }
 _KIN = {
     "sister",

@@ -17,7 +17,12 @@ from typing import Any
 from timeline.extract import dates as dates_mod
 from timeline.extract import triggers as tr
 from timeline.extract.dates import DateRange, TemporalExpression
-from timeline.extract.entities import EntityResolver, Mention, SentenceMentions
+from timeline.extract.entities import (
+    OFFICIAL_NOUNS,
+    EntityResolver,
+    Mention,
+    SentenceMentions,
+)
 from timeline.extract.gazetteer import Gazetteer, GazetteerActor
 from timeline.extract.text import Sentence
 
@@ -222,35 +227,6 @@ _PAST_VERB = re.compile(
     re.I,
 )
 _INTENT = re.compile(r"\bto\s+(?:come|visit|travel|go|meet|hold|attend|return)\b", re.I)
-_OFFICIAL_NOUNS = {
-    "adviser",
-    "advisor",
-    "advisers",
-    "aide",
-    "aides",
-    "minister",
-    "ministers",
-    "envoy",
-    "envoys",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "diplomat",
-    "diplomats",
-    "negotiator",
-    "negotiators",
-    "delegation",
-    "representative",
-    "secretary",
-    "sister",
-    "brother",
-    "wife",
-    "daughter",
-    "son",
-}
 _TALKING = {"talking", "meeting", "holding", "speaking", "chatting", "conferring", "spending"}
 _EVENT_NOUN_AFTER = re.compile(
     r"'s\s+(?:[\w-]+\s+){0,2}?(?:summit|summits|talks|meeting|meetings|visit|trip|call|"
@@ -674,7 +650,7 @@ class _ArticleExtractor:
             )
             if (
                 subject is not None
-                and subject.dependant in _OFFICIAL_NOUNS
+                and subject.dependant in OFFICIAL_NOUNS
                 and trig.subtype != "visit"
                 and not re.search(r"\band\b", self.text[subject.end : s.start + trig.start])
             ):

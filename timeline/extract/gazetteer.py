@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import timeline
+from timeline.names import fold
 
 # Republics where the head of government, not the president, leads ("the German leader" is
 # the chancellor, "the Indian leader" the prime minister); monarchies are found by title.
@@ -90,18 +90,6 @@ class AliasEntry:
     actor: str  # actor key
     kind: str  # alias kind
     exact_case: bool  # short all-capital forms ("US", "UN") only match upper-case text
-
-
-_FOLD_DROP = re.compile(r"[^0-9a-z]+")
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, hyphen-, dot- and width-insensitive key (the scorer's folding)."""
-    if text.isascii():
-        return _FOLD_DROP.sub("", text.lower())
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return "".join(ch for ch in stripped.lower() if ch.isalnum())
 
 
 def _exact_case(alias: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from timeline.extract.gazetteer import fold
+from timeline.names import fold
 
 # One character in, one character out, so offsets survive: quotes, dashes and spaces that
 # look alike become their ASCII forms; full-width ASCII becomes ASCII.

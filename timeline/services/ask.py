@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from timeline.errors import InputError, NotFoundError
 from timeline.services.queries import Window
+from timeline.vocabulary import EVENT_COLUMNS
 
 FORMS = (
     "Kim–Xi contacts since 2011  (also: Kim-Xi, Kim and Xi, Kim with Xi, Kim vs Xi)",
@@ -83,13 +84,13 @@ def answer(session: Session, question: Question) -> tuple[list[dict[str, Any]], 
         rows = queries.contacts(
             session, first, second, window=question.window, types=question.types
         )
-        return rows, queries.EVENT_COLUMNS
+        return rows, EVENT_COLUMNS
     if question.kind in ("events", "timeline"):
         actor = resolve_actor(session, question.names[0])
         criteria = queries.EventFilter(
             actor_ids=[actor.id], types=question.types, window=question.window
         )
-        return queries.find_events(session, criteria), queries.EVENT_COLUMNS
+        return queries.find_events(session, criteria), EVENT_COLUMNS
     if question.kind == "sanctions":
         target = resolve_actor(session, question.names[0])
         rows = sanctions.find_sanctions(session, target=target, active_on=question.day)

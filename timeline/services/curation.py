@@ -42,6 +42,7 @@ from timeline.models import (
 from timeline.services.history import history_rows, record
 from timeline.services.names import candidates, resolve_actor
 from timeline.services.pairs import refresh_pairs
+from timeline.services.queries import event_fields, event_rows
 from timeline.vocabulary import EVENT_TYPES, ROLES, STATUSES
 
 CURATED = ("confirmed", "edited")
@@ -284,16 +285,12 @@ def merged_into(session: Session, event_id: int) -> int | None:
 
 def event_summary(session: Session, event: Event) -> dict[str, Any]:
     """The event as one row of `timeline events` (the same stable JSON shape)."""
-    from timeline.services.queries import event_rows
-
     session.flush()
     return event_rows(session, [event])[0]
 
 
 def event_detail(session: Session, event_id: int | str) -> dict[str, Any]:
     """Everything known about one event: values, participants, evidence, history size."""
-    from timeline.extract.dates import format_range
-
     event = get_event(session, event_id)
     participants = _participants(event)
     evidence = []
@@ -327,23 +324,7 @@ def event_detail(session: Session, event_id: int | str) -> dict[str, Any]:
         session.scalars(select(EventHistory.id).where(EventHistory.event_id == event.id)).all()
     )
     detail: dict[str, Any] = {
-        "id": event.id,
-        "key": event.key,
-        "type": event.type,
-        "title": event.title,
-        "date": format_range(event.start_date, event.end_date, event.precision),
-        "start": event.start_date,
-        "end": event.end_date,
-        "precision": event.precision,
-        "date_text": event.date_text,
-        "status": event.status,
-        "location": event.location,
-        "cameo": event.cameo,
-        "confidence": event.confidence,
-        "origin": event.origin,
-        "review": event.review,
-        "review_note": event.review_note,
-        "source_url": event.source_url,
+        **event_fields(event),
         "participants": participants,
         "evidence": evidence,
         "changes": changes,

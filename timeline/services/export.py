@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from timeline.models import Actor, Event, Evidence, Participant
-from timeline.services.queries import EventFilter, find_events
+from timeline.services.queries import EventFilter, event_fields, find_events
 
 CHUNK = 500  # ids per IN (...) list
 
@@ -71,29 +71,13 @@ def load_events(session: Session, ids: Sequence[int]) -> dict[int, Event]:
 
 def event_record(event: Event) -> dict[str, Any]:
     """One event as plain data: dates stay `date` objects, the renderers format them."""
-    from timeline.extract.dates import format_range
 
     participants = sorted(event.participants, key=lambda p: p.id)
     evidence = sorted(
         event.evidence, key=lambda e: (e.article.published, e.article_id, e.start_char)
     )
     return {
-        "id": event.id,
-        "key": event.key,
-        "type": event.type,
-        "title": event.title,
-        "date": format_range(event.start_date, event.end_date, event.precision),
-        "start": event.start_date,
-        "end": event.end_date,
-        "precision": event.precision,
-        "date_text": event.date_text,
-        "status": event.status,
-        "location": event.location,
-        "cameo": event.cameo,
-        "confidence": event.confidence,
-        "origin": event.origin,
-        "review": event.review,
-        "source_url": event.source_url,
+        **event_fields(event),
         "participants": [
             {
                 "actor_id": p.actor_id,

@@ -19,17 +19,6 @@ from timeline.models import Actor, Event, EventPair, Evidence, Participant
 from timeline.vocabulary import CONTACT_TYPES
 
 DEFAULT_STATUSES = ("occurred",)
-EVENT_COLUMNS = (
-    "id",
-    "date",
-    "type",
-    "status",
-    "participants",
-    "location",
-    "sources",
-    "origin",
-    "review",
-)
 
 
 @dataclass(frozen=True)
@@ -157,6 +146,31 @@ def _common(
         query = query.where(Event.review != "rejected")
     query = window.apply(query)
     return query.order_by(Event.start_date.is_(None), Event.start_date, Event.end_date, Event.id)
+
+
+def event_fields(event: Event) -> dict[str, Any]:
+    """An event's own values, the common part of every detailed view of it (show, export)."""
+    from timeline.extract.dates import format_range
+
+    return {
+        "id": event.id,
+        "key": event.key,
+        "type": event.type,
+        "title": event.title,
+        "date": format_range(event.start_date, event.end_date, event.precision),
+        "start": event.start_date,
+        "end": event.end_date,
+        "precision": event.precision,
+        "date_text": event.date_text,
+        "status": event.status,
+        "location": event.location,
+        "cameo": event.cameo,
+        "confidence": event.confidence,
+        "origin": event.origin,
+        "review": event.review,
+        "review_note": event.review_note,
+        "source_url": event.source_url,
+    }
 
 
 def event_rows(session: Session, events: Sequence[Event]) -> list[dict[str, Any]]:
