@@ -3,8 +3,8 @@
 Two real `timeline ingest --workers 2` processes (four writers in all) ingest overlapping
 JSON-lines files into one fresh PostgreSQL database, migrated and seeded by the CLI first.
 The articles come from the benchmark generator: stories reported by several articles, so
-workers merge into the same events and resolve the same actors at the same time. Nothing
-here is timed.
+workers merge into the same events and resolve the same actors at the same time. On SQLite,
+`--workers` extracts in worker processes and stores from one process. Nothing here is timed.
 """
 
 from __future__ import annotations
@@ -138,3 +138,27 @@ def test_concurrent_worker_runs_store_nothing_twice(postgres_url: str, tmp_path:
     again = _cli(url, "ingest", "--workers", "2", "--format", "json", str(second))
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)[0]["new"] == 0
+
+
+def test_sqlite_workers_extract_and_one_process_stores(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'timeline.db'}"
+    for step in (["db", "upgrade"], ["seed"]):
+        done = _cli(url, *step)
+        assert done.returncode == 0, done.stderr
+    articles = list(_corpus().articles(40))
+    feed = _write(tmp_path / "feed.jsonl", articles)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "no text"}\n', encoding="utf-8")
+    done = _cli(url, "ingest", "--workers", "2", "--format", "json", str(feed), str(bad))
+    assert done.returncode == 1, done.stderr  # the bad line is reported, the rest stored
+    assert "one writer" in done.stderr
+    assert f"{bad}:1: article has no text" in done.stderr
+    summary = json.loads(done.stdout)[0]
+    assert (summary["new"], summary["errors"]) == (40, 1)
+    # The same articles one process at a time: the same database, nothing added.
+    single = _cli(url, "ingest", "--format", "json", str(feed))
+    assert single.returncode == 0, single.stderr
+    assert json.loads(single.stdout)[0]["already known"] == 40
+    again = _cli(url, "ingest", "--workers", "2", "--format", "json", str(feed))
+    assert json.loads(again.stdout)[0]["already known"] == 40
+    assert _rows(url, "SELECT count(*) FROM articles") == [(40,)]
