@@ -60,6 +60,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    # WAL + NORMAL: a commit no longer waits for fsync (~1.3 ms here); an application
+    # crash loses nothing, a power cut may lose the last commits, never corrupts.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     # A read-only file cannot switch its journal mode; reading it still works.
     with contextlib.suppress(Exception):
         cursor.execute("PRAGMA journal_mode=WAL")

@@ -13,7 +13,6 @@ so memory stays flat however long the input is; outcomes come back in input orde
 module lives in the CLI layer because it opens transactions, which only the CLI does.
 """
 
-import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -70,7 +69,12 @@ _worker: _Worker | None = None  # only ever set inside a worker process
 
 
 def _start(url: str, gazetteer: "Gazetteer", store: bool) -> None:
+    import signal
+
     global _worker
+    # Ctrl-C is the main process's to handle: it stops sending work, the batches under way
+    # finish (each article committed or not at all), and it says "interrupted" in one line.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = _Worker(url, gazetteer, store)
 
 
@@ -119,7 +123,7 @@ def store_article(
                 continue
             if isinstance(exc, OperationalError) and not retryable(exc):
                 # The database went away: name it (never with its password), stop the run.
-                problem = connection_error(str(engine.url.render_as_string(False)), exc)
+                problem = connection_error(engine.url.render_as_string(hide_password=False), exc)
                 return Done(item.origin, error=f"{item.origin}: {problem}", fatal=True)
             return Done(item.origin, error=f"{item.origin}: {translate(exc).message}")
         except Exception as exc:
@@ -254,7 +258,3 @@ def _batches(
             batch = []
     if batch:
         yield batch
-
-
-def default_workers() -> int:
-    return os.cpu_count() or 1

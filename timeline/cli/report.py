@@ -23,8 +23,8 @@ from timeline.cli.filters import (
     UntilOption,
 )
 from timeline.cli.options import FormatOption, emit, note
+from timeline.formats.exports import ExportFormat
 from timeline.formats.render import OutputFormat
-from timeline.services.export import ExportFormat
 
 ParamOption = Annotated[
     list[str] | None,

@@ -11,13 +11,37 @@ clauses), `dates` (temporal expressions), `events` (putting it together).
 
 from __future__ import annotations
 
-from timeline.extract.events import (
-    EXTRACTOR_VERSION,
-    ExtractedEvent,
-    ExtractedParticipant,
-    extract_events,
-)
-from timeline.extract.gazetteer import Gazetteer, GazetteerActor, GazetteerOffice
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from timeline.extract.events import (
+        EXTRACTOR_VERSION,
+        ExtractedEvent,
+        ExtractedParticipant,
+        extract_events,
+    )
+    from timeline.extract.gazetteer import Gazetteer, GazetteerActor, GazetteerOffice
+
+# Loaded on first use (PEP 562): `from timeline.extract.dates import format_range` (every
+# command that prints events) then costs the dates module, not the whole extractor.
+_LAZY = {
+    "EXTRACTOR_VERSION": "events",
+    "ExtractedEvent": "events",
+    "ExtractedParticipant": "events",
+    "extract_events": "events",
+    "Gazetteer": "gazetteer",
+    "GazetteerActor": "gazetteer",
+    "GazetteerOffice": "gazetteer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f"timeline.extract.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'timeline.extract' has no attribute {name!r}")
+
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -8,24 +8,16 @@ plain dict per event, the shape of `timeline export --format json`; the writers 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from timeline.formats.exports import ExportFormat
 from timeline.models import Actor, Event, Evidence, Participant
 from timeline.services.queries import EventFilter, event_fields, find_events
 
 CHUNK = 500  # ids per IN (...) list
-
-
-class ExportFormat(StrEnum):
-    json = "json"
-    csv = "csv"
-    timelinejs = "timelinejs"
-    ics = "ics"
-    html = "html"
 
 
 # Formats that can only go to a file (binary line endings, a page to open).

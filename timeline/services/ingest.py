@@ -12,17 +12,18 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from timeline.models import (
     Actor,
     ActorAlias,
     Article,
     Event,
+    EventPair,
     Evidence,
     MeetingDetail,
     Participant,
@@ -172,44 +173,60 @@ def find_matching_event(
     ranges that overlap; an undated report matches only an undated event.
     """
     when = extracted.date
-    query = (
-        select(Event)
-        .join(Participant, Participant.event_id == Event.id)
-        .where(
-            Event.type == extracted.type,
-            Event.status == extracted.status,
-            Participant.actor_id.in_(actor_ids),
-        )
-        .group_by(Event.id)
-        .having(func.count(func.distinct(Participant.actor_id)) == len(actor_ids))
-        .options(selectinload(Event.participants))
-    )
+    conditions = [Event.type == extracted.type, Event.status == extracted.status]
     if when is None:
-        query = query.where(Event.start_date.is_(None))
+        conditions.append(Event.start_date.is_(None))
     else:
         # An analyst's undated event (rejected, confirmed) still absorbs dated reports of it.
         curated_undated = and_(Event.start_date.is_(None), Event.review != "unreviewed")
         overlapping = and_(Event.start_date <= when.end, Event.end_date >= when.start)
-        query = query.where(or_(curated_undated, overlapping))
+        conditions.append(or_(curated_undated, overlapping))
+    columns = (Event.id, Event.review, Event.origin, Event.start_date, Event.end_date)
+    if len(actor_ids) >= 2:
+        # Start from the pair index, not from every event of each actor: the cost follows
+        # the events two of them share (the two newest actors: usually the least active).
+        low, high = actor_ids[-2], actor_ids[-1]
+        query = (
+            select(*columns, Participant.actor_id)
+            .join(EventPair, EventPair.event_id == Event.id)
+            .join(Participant, Participant.event_id == Event.id)
+            .where(EventPair.actor_a_id == low, EventPair.actor_b_id == high)
+        )
+        if when is not None:
+            query = query.where(
+                or_(EventPair.start_date.is_(None), EventPair.start_date <= when.end)
+            )
+    else:
+        mine = Participant.__table__.alias("mine")
+        query = (
+            select(*columns, Participant.actor_id)
+            .join(mine, mine.c.event_id == Event.id)
+            .join(Participant, Participant.event_id == Event.id)
+            .where(mine.c.actor_id == actor_ids[0])
+        )
+    found: dict[int, tuple[Any, set[int]]] = {}
+    for row in session.execute(query.where(*conditions)):
+        found.setdefault(row.id, (row, set()))[1].add(row.actor_id)
     wanted = set(actor_ids)
-    candidates = []
-    for event in session.scalars(query):
-        have = {p.actor_id for p in event.participants}
-        if have == wanted or (extracted.type == "attendance" and wanted <= have):
-            candidates.append(event)
+    candidates = [
+        row
+        for row, have in found.values()
+        if have == wanted or (extracted.type == "attendance" and wanted <= have)
+    ]
     if not candidates:
         return None
-    # The closest in time, curated and seed events first.
-    return min(candidates, key=lambda e: (_rank(e), _distance(e, extracted), e.id))
+    # The closest in time, curated and seed events first; only that one is loaded whole.
+    best = min(candidates, key=lambda r: (_rank(r), _distance(r, extracted), r.id))
+    return session.get(Event, best.id)
 
 
-def _rank(event: Event) -> int:
+def _rank(event: Any) -> int:  # an Event or a row
     if event.review in (*KEEP_VALUES, "rejected") or event.origin in ("seed", "manual"):
         return 0
     return 1
 
 
-def _distance(event: Event, extracted: ExtractedEvent) -> int:
+def _distance(event: Any, extracted: ExtractedEvent) -> int:
     when = extracted.date
     if when is None or event.start_date is None or event.end_date is None:
         return 0

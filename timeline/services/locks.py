@@ -21,8 +21,12 @@ def lock_all(session: Session, names: Iterable[str]) -> None:
     """Take several locks in one fixed (sorted) order, so two writers never deadlock."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for key in sorted({lock_key(name) for name in names}):
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+    keys = sorted({lock_key(name) for name in names})
+    if keys:  # one round trip for all of them, still taken in this order
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"),
+            {"keys": keys},
+        )
 
 
 def lock_key(name: str) -> int:
