@@ -17,6 +17,7 @@ bigdb       in-process ingest into copies of the large skewed databases of bigdb
 from __future__ import annotations
 
 import argparse
+import inspect
 import sys
 import tempfile
 import time
@@ -38,13 +39,17 @@ def ingest_loop(url: str, items: list[Any]) -> dict[str, Any]:
     with db.session_scope(engine) as session:
         gazetteer = load_gazetteer(session)
     summary = IngestSummary()
+    # As `timeline ingest` calls it: with the actor-id cache when the service takes one.
+    extra: dict[str, Any] = {}
+    if "actor_ids" in inspect.signature(ingest_article).parameters:
+        extra["actor_ids"] = {}
     quarters: list[float] = []
     size = max(1, len(items) // 4)
     started = last = time.perf_counter()
     cpu = time.process_time()
     for n, item in enumerate(items, start=1):
         with db.session_scope(engine) as session:
-            summary.add(ingest_article(session, item, gazetteer))
+            summary.add(ingest_article(session, item, gazetteer, **extra))
         if n % size == 0 and len(quarters) < 4:
             now = time.perf_counter()
             quarters.append(size / (now - last))

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -177,6 +178,10 @@ def main() -> None:
     )
     for fraction in (0.1, 0.5, 1.0):
         print(f"  at {fraction:.0%} of the run, {at_fraction(samples, fraction)}")
+    counted = [(s[0], s[3]) for s in samples if s[3] >= 0]
+    marks = [counted[min(len(counted) - 1, round(i * (len(counted) - 1) / 10))] for i in range(11)]
+    rates = [f"{(b[1] - a[1]) / (b[0] - a[0]):.0f}" for a, b in pairwise(marks) if b[0] > a[0]]
+    print(f"  articles/s by tenth of the run: {', '.join(rates)}")
     common.record(args.record, f"rss-{label}-workers-{args.workers}", {**r, "samples": None})
     if args.postgres:
         common.drop_postgres(url)
