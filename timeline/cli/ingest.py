@@ -85,6 +85,7 @@ def ingest(
     context.engine(writer=True)
     gazetteer = gazetteer_for(ctx)
     summary = IngestSummary()
+    actor_ids: dict[str, int] = {}  # kept across articles
     items = read_articles(paths, published=day, source=source)
     if workers > 1:
         _ingest_parallel(context, items, gazetteer, workers, summary)
@@ -102,7 +103,7 @@ def ingest(
                 for attempt in range(1, RETRIES + 1):  # concurrent writers may deadlock
                     try:
                         with context.transaction(writer=True) as session:
-                            outcome = ingest_article(session, item, gazetteer)
+                            outcome = ingest_article(session, item, gazetteer, actor_ids=actor_ids)
                         break
                     except OperationalError as exc:
                         if not retryable(exc) or attempt == RETRIES:

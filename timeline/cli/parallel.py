@@ -56,6 +56,7 @@ class _Worker:
         self.gazetteer = gazetteer
         self.store = store
         self._engine: Engine | None = None
+        self.actor_ids: dict[str, int] = {}
 
     def engine(self) -> "Engine":
         if self._engine is None:
@@ -81,7 +82,10 @@ def _start(url: str, gazetteer: "Gazetteer", store: bool) -> None:
 def _run_batch(batch: list["ArticleInput"]) -> list[Done]:
     assert _worker is not None, "called outside a worker process"
     if _worker.store:
-        return [store_article(_worker.engine(), item, _worker.gazetteer) for item in batch]
+        return [
+            store_article(_worker.engine(), item, _worker.gazetteer, actor_ids=_worker.actor_ids)
+            for item in batch
+        ]
     return [_extract(item, _worker.gazetteer) for item in batch]
 
 
@@ -102,6 +106,7 @@ def store_article(
     item: "ArticleInput",
     gazetteer: "Gazetteer",
     events: list[Any] | None = None,
+    actor_ids: dict[str, int] | None = None,
 ) -> Done:
     """Store one article in its own transaction, retrying a deadlock or serialisation
     failure; any other failure becomes the article's one-line error."""
@@ -115,7 +120,9 @@ def store_article(
     for attempt in range(RETRIES):
         try:
             with Session(engine, expire_on_commit=False) as session, session.begin():
-                outcome = ingest_article(session, item, gazetteer, events=events)
+                outcome = ingest_article(
+                    session, item, gazetteer, events=events, actor_ids=actor_ids
+                )
             return Done(item.origin, outcome=outcome)
         except DBAPIError as exc:
             if retryable(exc) and attempt + 1 < RETRIES:
@@ -164,6 +171,7 @@ def run(
     context = multiprocessing.get_context("spawn")
     pending: deque[ArticleReadError | Done | _Task] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
+    actor_ids: dict[str, int] = {}  # the single writer's, kept across articles
     if writer is not None:  # a re-run: known articles are not sent to be extracted again
         items = _known_first(items, url)
     with ProcessPoolExecutor(
@@ -179,9 +187,9 @@ def run(
                 else:
                     pending.append(chunk)
                 while len(pending) > limit or (pending and _ready(pending[0])):
-                    yield from _collect(pending.popleft(), gazetteer, writer)
+                    yield from _collect(pending.popleft(), gazetteer, writer, actor_ids)
             while pending:
-                yield from _collect(pending.popleft(), gazetteer, writer)
+                yield from _collect(pending.popleft(), gazetteer, writer, actor_ids)
         finally:
             for entry in pending:  # stopped early (fatal error, interrupt): drop the rest
                 if isinstance(entry, tuple):
@@ -199,6 +207,7 @@ def _collect(
     entry: "ArticleReadError | Done | _Task",
     gazetteer: "Gazetteer",
     writer: "Engine | None",
+    actor_ids: dict[str, int],
 ) -> Iterator["Done | ArticleReadError"]:
     if not isinstance(entry, tuple):
         yield entry
@@ -206,7 +215,7 @@ def _collect(
     batch, future = entry
     for item, done in zip(batch, future.result(), strict=True):
         if writer is not None and done.events is not None:
-            yield store_article(writer, item, gazetteer, done.events)
+            yield store_article(writer, item, gazetteer, done.events, actor_ids)
         else:
             yield done
 

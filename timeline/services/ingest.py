@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,7 +31,7 @@ from timeline.models import (
 from timeline.names import fold
 from timeline.services.history import record
 from timeline.services.locks import advisory_lock, lock_all
-from timeline.services.pairs import refresh_pairs
+from timeline.services.pairs import insert_pairs, refresh_pairs
 
 if TYPE_CHECKING:
     from timeline.extract import ExtractedEvent, ExtractedParticipant
@@ -63,8 +63,13 @@ def ingest_article(
     gazetteer: Gazetteer,
     *,
     events: Iterable[ExtractedEvent] | None = None,
+    actor_ids: dict[str, int] | None = None,
 ) -> ArticleOutcome:
-    """Store `article` and its events; `events` skips extraction when already done."""
+    """Store `article` and its events; `events` skips extraction when already done.
+
+    `actor_ids` (actor key -> id), kept by the caller from one article to the next, saves
+    looking the same actors up again; only actors found already stored go in it, never one
+    this transaction creates (it would be gone if the transaction rolled back)."""
     from timeline.extract import EXTRACTOR_VERSION, extract_events
 
     digest = content_hash(article.text)
@@ -73,21 +78,24 @@ def ingest_article(
     if known is not None:
         return ArticleOutcome(article_id=known, known=True)
     assert article.published is not None, "readers fill in the publication date"
-    row = Article(
-        content_hash=digest,
-        external_id=article.id,
-        title=article.title,
-        source=article.source,
-        url=article.url,
-        published=article.published,
-        text=article.text,
-    )
-    session.add(row)
-    session.flush()
-    outcome = ArticleOutcome(article_id=row.id)
+    # Plain INSERTs (no unit of work) for what ingest only ever adds: a third less time.
+    article_id = session.execute(
+        insert(Article.__table__)
+        .values(
+            content_hash=digest,
+            external_id=article.id,
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            published=article.published,
+            text=article.text,
+        )
+        .returning(Article.__table__.c.id)
+    ).scalar_one()
+    outcome = ArticleOutcome(article_id=article_id)
     if events is None:
         events = extract_events(article.text, article.published, gazetteer, title=article.title)
-    actors = _ActorResolver(session)
+    actors = _ActorResolver(session, actor_ids)
     resolved = [
         (extracted, [(actors.resolve(p), p.role) for p in extracted.participants])
         for extracted in events
@@ -96,25 +104,28 @@ def ingest_article(
     # Every event lock up front, in sorted order: two writers never wait on each other in a
     # cycle (a deadlock costs PostgreSQL a second to detect and us a retry).
     lock_all(session, (_event_lock(extracted, roles) for extracted, roles in resolved))
+    evidence = []
     for extracted, actor_roles in resolved:
-        event, merged = _store_event(session, extracted, actor_roles, article.published)
-        session.add(
-            Evidence(
-                event_id=event.id,
-                article_id=row.id,
-                sentence=extracted.sentence,
-                start_char=extracted.start,
-                end_char=extracted.end,
-                date_text=extracted.date_text,
-                extractor_version=EXTRACTOR_VERSION,
-                confidence=extracted.confidence,
-            )
+        event_id, merged = _store_event(session, extracted, actor_roles, article.published)
+        evidence.append(
+            {
+                "event_id": event_id,
+                "article_id": article_id,
+                "sentence": extracted.sentence,
+                "start_char": extracted.start,
+                "end_char": extracted.end,
+                "date_text": extracted.date_text,
+                "extractor_version": EXTRACTOR_VERSION,
+                "confidence": extracted.confidence,
+            }
         )
         if merged:
             outcome.events_merged += 1
         else:
             outcome.events_new += 1
     session.flush()
+    if evidence:
+        session.execute(insert(Evidence.__table__), evidence)
     return outcome
 
 
@@ -126,35 +137,46 @@ def _store_event(
     extracted: ExtractedEvent,
     actor_roles: list[tuple[int, str]],
     published: date,
-) -> tuple[Event, bool]:
+) -> tuple[int, bool]:
+    """The id of the stored event the report went to, and whether it was merged."""
     actor_ids = sorted({actor_id for actor_id, _ in actor_roles})
     match = find_matching_event(session, extracted, actor_ids)
     if match is not None:
         _merge_into(session, match, extracted, published)
-        return match, True
+        return match.id, True
     when = extracted.date
-    event = Event(
-        type=extracted.type,
-        start_date=when.start if when else None,
-        end_date=when.end if when else None,
-        precision=when.precision if when else "unknown",
-        date_text=extracted.date_text,
-        status=extracted.status,
-        location=extracted.location,
-        cameo=extracted.cameo,
-        confidence=extracted.confidence,
-        origin="extracted",
-        participants=[Participant(actor_id=a, role=r) for a, r in _distinct(actor_roles)],
+    event_id = session.execute(
+        insert(Event.__table__)
+        .values(
+            type=extracted.type,
+            start_date=when.start if when else None,
+            end_date=when.end if when else None,
+            precision=when.precision if when else "unknown",
+            date_text=extracted.date_text,
+            status=extracted.status,
+            location=extracted.location,
+            cameo=extracted.cameo,
+            confidence=extracted.confidence,
+            origin="extracted",
+        )
+        .returning(Event.__table__.c.id)
+    ).scalar_one()
+    distinct = _distinct(actor_roles)
+    session.execute(
+        insert(Participant.__table__),
+        [{"event_id": event_id, "actor_id": a, "role": r} for a, r in distinct],
     )
     if extracted.type == "meeting":
         roles = {role for _, role in actor_roles}
-        event.meeting = MeetingDetail(
-            venue=extracted.location, format="visit" if {"host", "guest"} <= roles else "summit"
+        session.execute(
+            insert(MeetingDetail.__table__).values(
+                event_id=event_id,
+                venue=extracted.location,
+                format="visit" if {"host", "guest"} <= roles else "summit",
+            )
         )
-    session.add(event)
-    session.flush()
-    refresh_pairs(session, event)
-    return event, False
+    insert_pairs(session, event_id, [a for a, _ in distinct], when.start if when else None)
+    return event_id, False
 
 
 def _event_lock(extracted: ExtractedEvent, actor_roles: list[tuple[int, str]]) -> str:
@@ -277,16 +299,20 @@ def _distinct(actor_roles: list[tuple[int, str]]) -> list[tuple[int, str]]:
 class _ActorResolver:
     """Maps extracted participants to actor rows, creating unverified people when needed."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, stored: dict[str, int] | None = None) -> None:
         self.session = session
-        self.ids: dict[str, int] = {}
+        self.ids: dict[str, int] = {}  # resolved in this transaction
+        self.stored = {} if stored is None else stored  # committed before it began
 
     def resolve(self, participant: ExtractedParticipant) -> int:
         key = participant.key or f"person:{_slug(participant.name)}"
-        if key in self.ids:
-            return self.ids[key]
+        actor_id = self.ids.get(key) or self.stored.get(key)
+        if actor_id is not None:
+            return actor_id
         actor_id = self.session.scalar(select(Actor.id).where(Actor.key == key))
-        if actor_id is None:
+        if actor_id is not None:
+            self.stored[key] = actor_id
+        else:
             actor_id = self._create(key, participant)
         self.ids[key] = actor_id
         return actor_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import combinations
 
 from sqlalchemy import delete, insert
@@ -18,6 +19,16 @@ def refresh_pairs(session: Session, event: Event) -> None:
     rows = [
         {"event_id": event.id, "actor_a_id": a, "actor_b_id": b, "start_date": event.start_date}
         for a, b in combinations(actor_ids, 2)
+    ]
+    if rows:
+        session.execute(insert(EventPair), rows)
+
+
+def insert_pairs(session: Session, event_id: int, actor_ids: list[int], start: date | None) -> None:
+    """The pair rows of an event just inserted (nothing to delete first)."""
+    rows = [
+        {"event_id": event_id, "actor_a_id": a, "actor_b_id": b, "start_date": start}
+        for a, b in combinations(sorted(set(actor_ids)), 2)
     ]
     if rows:
         session.execute(insert(EventPair), rows)
