@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -37,6 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bigdb
+import common
 
 TOP = 10
 
@@ -218,9 +218,7 @@ def explain(url: str) -> list[str]:
 
 def bench_cli(url: str, first: str, second: str, runs: int = 9) -> tuple[float, int]:
     """Median wall time of `timeline --db URL contacts A B` as a fresh process."""
-    script = shutil.which("timeline")
-    base = [script] if script else [sys.executable, "-m", "timeline"]
-    command = [*base, "--db", url, "contacts", first, second]
+    command = [*common.timeline_command(), "--db", url, "contacts", first, second]
     times, lines = [], 0
     for n in range(runs + 1):
         started = time.perf_counter()
@@ -246,6 +244,7 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--explain", action="store_true", help="print the query plans")
     args = parser.parse_args()
+    print(f"machine: {common.machine()}", flush=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     backends = ([] if args.no_sqlite else ["sqlite"]) + (["postgresql"] if args.postgres else [])
     for backend in backends:
