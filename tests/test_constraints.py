@@ -31,6 +31,17 @@ def test_half_open_date_range_is_rejected(migrated_url: str) -> None:
         _commit(migrated_url, Event(type="meeting", start_date=date(2018, 3, 26)))
 
 
+def test_event_known_only_to_precede_its_report_is_stored(migrated_url: str) -> None:
+    """Revision 0003: an open start with a set end is "happened by that day"."""
+    bounded = Event(type="message", end_date=date(2025, 8, 28), precision="before", origin="import")
+    _commit(migrated_url, bounded)
+
+
+def test_open_end_with_a_set_start_is_rejected(migrated_url: str) -> None:
+    with pytest.raises(IntegrityError, match=r"(?i)check"):
+        _commit(migrated_url, Event(type="meeting", start_date=date(2018, 3, 26), precision="day"))
+
+
 def test_unknown_status_is_rejected(migrated_url: str) -> None:
     with pytest.raises(IntegrityError, match=r"(?i)check"):
         _commit(migrated_url, Event(type="meeting", status="rumoured"))

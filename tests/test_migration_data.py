@@ -236,3 +236,15 @@ def test_a_sqlite_batch_migration_of_a_parent_table_keeps_the_child_rows(tmp_pat
         assert_rows_intact(before, engine, "batch rebuild of actors, undone")
     finally:
         engine.dispose()
+
+
+def test_downgrade_below_0003_refuses_rows_only_0003_allows(migrated_url: str) -> None:
+    engine = db.make_engine(migrated_url)
+    try:
+        with db.session_scope(engine) as session:
+            session.add(Event(type="message", end_date=date(2025, 8, 28), precision="before"))
+    finally:
+        engine.dispose()
+    with pytest.raises(Exception, match="report-bounded rows"):
+        db.downgrade(migrated_url, "0002")
+    assert db.current_revision(migrated_url) == "0003"

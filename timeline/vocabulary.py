@@ -17,6 +17,7 @@ PRECISIONS = (
     "year",
     "decade",
     "unknown",
+    "before",
 )
 ROLES = (
     "host",
@@ -29,10 +30,10 @@ ROLES = (
     "attendee",
     "participant",
 )
-EVENT_ORIGINS = ("seed", "extracted", "manual")
+EVENT_ORIGINS = ("seed", "extracted", "manual", "import")
 REVIEW_STATES = ("unreviewed", "confirmed", "edited", "rejected")
 ACTOR_KINDS = ("person", "country", "organization")
-ACTOR_ORIGINS = ("seed", "reign", "extracted", "manual")
+ACTOR_ORIGINS = ("seed", "reign", "extracted", "manual", "import")
 OFFICE_ROLES = ("head_of_state", "head_of_government", "party_leader", "effective_leader")
 ALIAS_KINDS = (
     "name",

@@ -46,6 +46,7 @@ class Event(Timestamped, Base):
         CheckConstraint(in_list("review", REVIEW_STATES), name="review"),
         CheckConstraint(
             "(start_date IS NULL AND end_date IS NULL)"
+            " OR (start_date IS NULL AND end_date IS NOT NULL)"
             " OR (start_date IS NOT NULL AND end_date IS NOT NULL AND start_date <= end_date)",
             name="date_range",
         ),
