@@ -78,7 +78,24 @@ class TimelineGroup(TyperGroup):
             fail(translate(exc, getattr(ctx.find_root().obj, "database_url", None)))
 
 
+# Bidirectional controls reorder what a terminal shows ("evil\u202egnp.json" reads as
+# "eviljson.png"); other control characters move the cursor or ring the bell.
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on one terminal line: control and bidi characters escaped, bytes
+    that are not UTF-8 (from file names) shown as \\xNN."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() and c not in _BIDI else c.encode("unicode_escape").decode("ascii")
+        for c in text
+    )
+
+
 def fail(error: CliError) -> None:
     """Print the error's one line and exit with its code."""
-    typer.echo(f"timeline: error: {error.message}", err=True)
+    typer.echo(f"timeline: error: {printable(error.message)}", err=True)
     raise typer.Exit(error.exit_code) from None

@@ -27,4 +27,6 @@ def emit(
 
 def note(message: str) -> None:
     """A human remark (summaries, progress) on stderr, so stdout stays machine-readable."""
-    typer.echo(message, err=True)
+    from timeline.cli.errors import printable
+
+    typer.echo("\n".join(printable(line) for line in message.split("\n")), err=True)

@@ -7,6 +7,8 @@ so one bad article never stops the others.
 from __future__ import annotations
 
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -108,17 +110,64 @@ def _expand(paths: Sequence[str]) -> Iterator[ArticleInput | ArticleReadError]:
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
-            if not files:
+            found = False
+            for item in _folder_files(path):
+                if isinstance(item, ArticleReadError):
+                    yield item
+                    continue
+                found = True
+                yield from _read_file(item)
+            if not found and os.access(path, os.R_OK | os.X_OK):
                 yield ArticleReadError(
-                    name, "folder holds no article files (.json, .jsonl, .txt, .md)"
+                    _shown(path), "folder holds no article files (.json, .jsonl, .txt, .md)"
                 )
-            for file in files:
-                yield from _read_file(file)
         elif path.exists():
             yield from _read_file(path)
         else:
-            yield ArticleReadError(name, "no such file or folder")
+            yield ArticleReadError(_shown(path), "no such file or folder")
+
+
+def _folder_files(folder: Path) -> Iterator[Path | ArticleReadError]:
+    """Article files under `folder`, sorted, following symlinked folders once each.
+
+    A folder that cannot be listed is an error naming it, never a silent gap; a symlink
+    loop (a folder reached again) is reported and not followed twice.
+    """
+    seen: set[tuple[int, int]] = set()
+    pending = [folder]
+    files: list[Path] = []
+    errors: list[ArticleReadError] = []
+    while pending:
+        current = pending.pop()
+        try:
+            info = current.stat()
+        except OSError as exc:
+            errors.append(ArticleReadError(_shown(current), exc.strerror or str(exc)))
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            errors.append(
+                ArticleReadError(_shown(current), "folder already read (a symlink loop); skipped")
+            )
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            entries = sorted(current.iterdir())
+        except OSError as exc:
+            errors.append(
+                ArticleReadError(_shown(current), f"cannot read folder: {exc.strerror or exc}")
+            )
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                pending.append(entry)
+            elif entry.is_symlink() and not entry.exists():
+                errors.append(ArticleReadError(_shown(entry), "broken symbolic link"))
+            elif entry.is_file() and _is_article_file(entry):
+                files.append(entry)
+    yield from errors
+    yield from sorted(files)
 
 
 def _is_article_file(path: Path) -> bool:
@@ -126,18 +175,27 @@ def _is_article_file(path: Path) -> bool:
 
 
 def _read_file(path: Path) -> Iterator[ArticleInput | ArticleReadError]:
-    origin = str(path)
+    origin = _shown(path)
     suffix = path.suffix.lower()
+    stem = _stem(path)
     try:
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as handle:
-                yield from _read_jsonl(handle, origin)
+                yield from _read_jsonl(_bounded_lines(handle), origin)
             return
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             yield ArticleReadError(origin, f"file is {size / 1e6:.0f} MB, too large for an article")
             return
-        text = _decode(path.read_bytes(), origin)
+        # A device or FIFO reports size 0 and may never end: read at most the limit.
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            yield ArticleReadError(
+                origin, f"input is over the {MAX_FILE_BYTES // 1_000_000} MB limit"
+            )
+            return
+        text = _decode(data, origin)
     except ArticleReadError as exc:
         yield exc
         return
@@ -145,13 +203,33 @@ def _read_file(path: Path) -> Iterator[ArticleInput | ArticleReadError]:
         yield ArticleReadError(origin, exc.strerror or str(exc))
         return
     if suffix in JSON_SUFFIXES:
-        yield from _from_json_document(text, origin, path.stem)
+        yield from _from_json_document(text, origin, stem)
     else:
-        yield _from_text(text, origin, path.stem)
+        yield _from_text(text, origin, stem)
 
 
 def _read_stream(stream: TextIO, origin: str) -> Iterator[ArticleInput | ArticleReadError]:
-    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode()
+    """stdin: one JSON document or text up to the size limit, or JSON lines of any length."""
+    raw = stream.buffer if hasattr(stream, "buffer") else None
+    if raw is None:  # a text stream (tests): bounded all the same
+        data = stream.read(MAX_FILE_BYTES + 1).encode()
+        rest: Iterator[bytes] = iter(())
+    else:
+        data = raw.read(MAX_FILE_BYTES + 1)
+        rest = _bounded_lines(raw)
+    if len(data) > MAX_FILE_BYTES:
+        if data.lstrip()[:1] == b"{":  # JSON lines: stream them, each line bounded
+            head, _, tail = data.rpartition(b"\n")
+            first = iter(head.splitlines(True)) if head else iter(())
+            lines = _chain_lines(first, tail, rest)
+            yield from _read_jsonl(lines, origin)
+        else:
+            yield ArticleReadError(
+                origin,
+                f"input is over the {MAX_FILE_BYTES // 1_000_000} MB limit"
+                " (give JSON lines for more)",
+            )
+        return
     try:
         text = _decode(data, origin)
     except ArticleReadError as exc:
@@ -169,6 +247,47 @@ def _read_stream(stream: TextIO, origin: str) -> Iterator[ArticleInput | Article
             yield from _from_json_document(text, origin, None)
     else:
         yield _from_text(text, origin, None)
+
+
+def _bounded_lines(handle: Any) -> Iterator[bytes]:
+    """Lines of a binary stream, none held longer than the limit. An over-long line is
+    yielded truncated (and so reported); in a regular file the rest of that line is skipped
+    and reading goes on, while a device or pipe, which may never end, is abandoned."""
+    try:
+        finite = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        finite = False
+    while True:
+        line = handle.readline(MAX_FILE_BYTES + 1)
+        if not line:
+            return
+        yield line
+        if len(line) > MAX_FILE_BYTES and not line.endswith(b"\n"):
+            if not finite:
+                return
+            while (rest := handle.readline(MAX_FILE_BYTES)) and not rest.endswith(b"\n"):
+                pass
+
+
+def _chain_lines(first: Iterator[bytes], tail: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    """The complete lines already read, then the partial one joined to what follows."""
+    yield from first
+    following = next(rest, b"")
+    joined = tail + following
+    if joined:
+        yield joined[: MAX_FILE_BYTES + 1]
+        if len(joined) > MAX_FILE_BYTES and not joined.endswith(b"\n"):
+            return
+    yield from rest
+
+
+def _shown(path: Path) -> str:
+    """A path as text that can be printed and stored: undecodable bytes become \\xNN."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _stem(path: Path) -> str:
+    return _shown(Path(path.stem))
 
 
 def _read_jsonl(lines: Iterable[bytes], origin: str) -> Iterator[ArticleInput | ArticleReadError]:
