@@ -220,6 +220,49 @@ def test_file_formats_need_a_file(export_url: str, args: tuple[str, ...], messag
     assert result.stderr.count("\n") == 1
 
 
+@pytest.fixture
+def sqlite_export_db(tmp_path: Path) -> tuple[str, Path]:
+    path = tmp_path / "timeline.db"
+    url = f"sqlite:///{path}"
+    db.upgrade(url)
+    return url, path
+
+
+def test_export_never_overwrites_the_database(sqlite_export_db: tuple[str, Path]) -> None:
+    """`export -o timeline.db` once replaced the live database with HTML, exit 0."""
+    url, path = sqlite_export_db
+    before = path.read_bytes()
+    for target in (path, Path(f"{path}-wal"), path.parent / "." / path.name):
+        result = run("--db", url, "export", "--format", "html", "-o", str(target), "--force")
+        assert result.exit_code == 1, result.stderr
+        assert "refusing to overwrite the database's own file" in result.stderr
+        assert result.stderr.count("\n") == 1
+    assert path.read_bytes() == before
+    assert db.current_revision(url) == db.head_revision()
+
+
+def test_an_existing_file_is_replaced_only_with_force(export_url: str, tmp_path: Path) -> None:
+    target = tmp_path / "events.json"
+    target.write_text("keep me", encoding="utf-8")
+    target.chmod(0o640)
+    result = run("--db", export_url, "export", "--format", "json", "-o", str(target))
+    assert result.exit_code == 1
+    assert "file exists; give --force to replace it" in result.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
+    result = run("--db", export_url, "export", "--format", "json", "-o", str(target), "--force")
+    assert result.exit_code == 0, result.stderr
+    assert isinstance(json.loads(target.read_text(encoding="utf-8")), list)
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # none left
+
+
+def test_a_full_device_is_a_write_error_not_bad_input(export_url: str) -> None:
+    result = run("--db", export_url, "export", "--format", "json", "-o", "/dev/full")
+    assert result.exit_code == 1, result.stderr
+    assert "/dev/full: cannot write: No space left on device" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
 def test_unknown_actor_is_one_line(export_url: str) -> None:
     result = run("--db", export_url, "export", "-a", "Nobody Atall", "--format", "json")
     assert result.exit_code == 3

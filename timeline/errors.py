@@ -29,3 +29,9 @@ class DatabaseError(TimelineError):
     """The database cannot be reached, is not migrated, or refused the operation."""
 
     exit_code = 4
+
+
+class OutputError(TimelineError):
+    """An output file that cannot or must not be written."""
+
+    exit_code = 1

@@ -163,6 +163,9 @@ def export(
     title: Annotated[
         str | None, typer.Option("--title", help="Title of the timeline, calendar or page.")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the -o file if it exists.")
+    ] = False,
 ) -> None:
     """Export events, with the filters of 'timeline events', as JSON, CSV, TimelineJS,
     iCalendar or a self-contained HTML timeline.
@@ -201,8 +204,10 @@ def export(
     if output is None:
         sys.stdout.write(content)
     else:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+        from timeline.formats.outfile import database_files, write_output
+
+        protected = database_files(app_context(ctx).database_url)
+        write_output(output, content, force=force, protected=protected)
     undated = sum(1 for r in records if r["start"] is None)
     if undated and chosen in (ExportFormat.timelinejs, ExportFormat.ics):
         note(f"{undated} undated event(s) left out: {chosen.value} needs a date")
