@@ -607,7 +607,7 @@ def test_seed_does_not_recreate_a_seed_event_merged_away(seeded_url: str) -> Non
         parade = session.scalar(select(Event.id).where(Event.key == PARADE_KEY))
         meeting = session.scalar(select(Event.id).where(Event.key == talks))
         before = session.scalar(select(func.count()).select_from(Event))
-    ok("--db", seeded_url, "event", "merge", str(parade), str(meeting))
+    ok("--db", seeded_url, "event", "merge", str(parade), str(meeting), "--force")
     with session_for(seeded_url) as session:
         summary = seed_database(session, load_seed_dir())
     assert summary.counts["events"]["added"] == 0
@@ -746,8 +746,39 @@ def test_add_refuses_what_it_cannot_store(seeded_url: str) -> None:
         "2025-09-01",
         code=2,
     )
+    assert "given twice as a participant" in fails(
+        *base, "--type", "call", "-p", "Kim Jong Un", "-p", "kim jong-un", *src, code=2
+    )
+    assert "must be http:// or https://" in fails(
+        *base, "--type", "meeting", *people, "--source", "javascript:alert(1)", code=2
+    )
     with session_for(seeded_url) as session:
         assert session.scalar(select(func.count()).select_from(Event)) == before
+
+
+def test_merge_refuses_events_of_another_type_without_force(seeded_url: str) -> None:
+    meeting = kim_xi_meeting(seeded_url, status="planned")
+    message = make_event(
+        seeded_url,
+        "message",
+        [("Xi Jinping", "sender"), ("Kim Jong Un", "recipient")],
+        date(2025, 9, 1),
+        date(2025, 9, 1),
+    )
+    line = fails("--db", seeded_url, "event", "merge", str(message), str(meeting), code=2)
+    assert f"event #{meeting} is a meeting and #{message} a message: not duplicates" in line
+    result = ok("--db", seeded_url, "event", "merge", str(message), str(meeting), "--force")
+    assert "planned report(s) merged into an event that is occurred" in result.stderr
+
+
+@pytest.mark.parametrize("wanted", ["99999999999999999999999", "2147483648", "#4294967296"])
+def test_an_id_beyond_any_stored_one_is_not_found(seeded_url: str, wanted: str) -> None:
+    line = fails("--db", seeded_url, "event", "show", wanted, code=3)
+    assert f"no event #{wanted.lstrip('#')}" in line
+
+
+def test_an_id_in_other_digits_is_bad_input(seeded_url: str) -> None:
+    assert "is not an event id" in fails("--db", seeded_url, "event", "show", "\u00b2", code=2)
 
 
 def test_add_points_at_likely_duplicates(seeded_url: str) -> None:
@@ -778,7 +809,7 @@ def test_every_event_command_has_json(seeded_url: str) -> None:
     db_ = ["--db", seeded_url, "event"]
     outputs = [
         run_json(*db_, "show", str(first)),
-        run_json(*db_, "edit", str(first), "--status", "planned"),
+        run_json(*db_, "edit", str(first), "--location", "Pyongyang"),
         run_json(*db_, "confirm", str(first)),
         run_json(*db_, "reject", str(second), "--reason", "duplicate"),
         run_json(*db_, "merge", str(first), str(second)),

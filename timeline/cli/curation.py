@@ -258,6 +258,9 @@ def merge(
     ] = None,
     note_text: NoteOption = None,
     by: ByOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Merge even events of another type or status.")
+    ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Merge duplicate events into the first one: it keeps its values (taking from the
@@ -267,14 +270,20 @@ def merge(
 
     Example: timeline event merge 12 15 16
     """
-    from timeline.services.curation import event_summary, merge_events
+    from timeline.services.curation import event_summary, get_events, merge_events
 
     with app_context(ctx).transaction(writer=True) as session:
-        event = merge_events(session, target, others or [], by=_by(by), note=note_text)
+        before = {e.id: e.status for e in get_events(session, [target, *(others or [])])}
+        event = merge_events(session, target, others or [], by=_by(by), note=note_text, force=force)
         row = event_summary(session, event)
     emit([row], fmt, EVENT_COLUMNS)
     merged = ", ".join(f"#{value.strip().lstrip('#')}" for value in others or ())
     note(f"merged {merged} into #{row['id']}")
+    changed = sorted({status for status in before.values() if status != row["status"]})
+    if changed:
+        note(
+            f"note: {' and '.join(changed)} report(s) merged into an event that is {row['status']}"
+        )
 
 
 @event_app.command("add")

@@ -43,6 +43,7 @@ from timeline.services.history import history_rows, record
 from timeline.services.names import candidates, resolve_actor
 from timeline.services.pairs import refresh_pairs
 from timeline.services.queries import event_fields, event_rows
+from timeline.urls import is_web_url, looks_like_url
 from timeline.vocabulary import EVENT_TYPES, ROLES, STATUSES
 
 CURATED = ("confirmed", "edited")
@@ -76,13 +77,19 @@ class DateChoice:
         }
 
 
+MAX_EVENT_ID = 2**31 - 1
+"""Ids are INTEGER columns: PostgreSQL's range, and a bound SQLite's driver can bind."""
+
+
 def parse_event_id(value: str | int) -> int:
     """'12' or '#12' as an event id; anything else is an InputError."""
     if isinstance(value, int):
         return value
     text = value.strip().lstrip("#")
-    if not text.isdigit() or int(text) == 0:
+    if not (text.isascii() and text.isdigit()) or int(text) == 0:
         raise InputError(f"{value!r} is not an event id (a number, as `timeline events` shows)")
+    if int(text) > MAX_EVENT_ID:
+        raise NotFoundError(f"no event #{text}")
     return int(text)
 
 
@@ -532,10 +539,12 @@ def merge_events(
     *,
     by: str,
     note: str | None = None,
+    force: bool = False,
 ) -> Event:
     """Fold the other events into the first: it keeps its values (filling only what it
     lacks), gains their participants, evidence and history, and the others are deleted.
-    The first becomes `edited` unless rejected."""
+    The first becomes `edited` unless rejected. Events of another type are not duplicates:
+    merging them takes `force` (another status is: a planned event that then happened)."""
     target, *rest = get_events(session, [target_id, *other_ids], lock=True)
     others: list[Event] = []
     for other in rest:
@@ -543,6 +552,11 @@ def merge_events(
             raise InputError(f"cannot merge event #{target.id} into itself")
         if any(o.id == other.id for o in others):
             raise InputError(f"event #{other.id} is listed twice")
+        if other.type != target.type and not force:
+            raise InputError(
+                f"event #{other.id} is a {other.type} and #{target.id} a {target.type}:"
+                " not duplicates; give --force to merge anyway"
+            )
         others.append(other)
     if not others:
         raise InputError("give at least two events to merge")
@@ -561,6 +575,8 @@ def add_event(session: Session, new: NewEvent, *, by: str, note: str | None = No
     _check_choice(new.status, STATUSES, "status")
     if not new.source or not new.source.strip():
         raise InputError("a manual event needs its source: a URL or a citation (--source)")
+    if looks_like_url(new.source) and not is_web_url(new.source):
+        raise InputError(f"--source {new.source.strip()!r}: a URL must be http:// or https://")
     if not new.participants:
         raise InputError("a manual event needs at least one participant (--participant)")
     when = new.date or DateChoice.undated()
@@ -568,6 +584,8 @@ def add_event(session: Session, new: NewEvent, *, by: str, note: str | None = No
     roles: dict[tuple[int, str], None] = {}
     for name, role in new.participants:
         actor = resolve_actor(session, name)
+        if any(actor_id == actor.id for actor_id, _ in roles):
+            raise InputError(f"{actor.name} is given twice as a participant ({name!r})")
         roles.setdefault((actor.id, role or default_role(new.type)), None)
     event = Event(
         type=new.type,

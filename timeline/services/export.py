@@ -133,12 +133,15 @@ def headline(record: dict[str, Any]) -> str:
 
 
 def links(record: dict[str, Any]) -> list[dict[str, str]]:
-    """The evidence behind an event as links: the reference URL, then each article."""
+    """The evidence behind an event as links: the reference URL, then each article (http(s)
+    addresses only: a citation or any other scheme is not a link)."""
+    from timeline.urls import is_web_url
+
     out: list[dict[str, str]] = []
-    if record.get("source_url"):
+    if is_web_url(record.get("source_url")):
         out.append({"href": record["source_url"], "text": "reference"})
     for item in record["evidence"]:
-        if item.get("url"):
+        if is_web_url(item.get("url")):
             what = item.get("source") or "article"
             published = item["published"]
             when = published.isoformat() if hasattr(published, "isoformat") else published
