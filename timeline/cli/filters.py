@@ -16,7 +16,8 @@ CountryOption = Annotated[
     typer.Option("--country", metavar="NAME", help="With a participant of this country."),
 ]
 ArticleOption = Annotated[
-    int | None, typer.Option("--article", metavar="ID", help="Reported by this article.")
+    int | None,
+    typer.Option("--article", metavar="ID", min=1, max=2**31 - 1, help="Reported by this article."),
 ]
 SinceOption = Annotated[
     str | None,

@@ -54,6 +54,8 @@ def ingest(
             "--workers",
             "-w",
             metavar="N",
+            min=1,
+            max=256,
             help="Worker processes. PostgreSQL: each extracts and stores articles; several "
             "runs may share a database. SQLite (one writer): they extract, this process "
             "stores. Default 1: no workers.",

@@ -100,7 +100,9 @@ def events(
     country: CountryOption = None,
     article: ArticleOption = None,
     review: ReviewOption = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="At most this many rows.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=0, max=2**31 - 1, help="At most this many rows.")
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List events with filters; every filter given must hold.

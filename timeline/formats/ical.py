@@ -30,7 +30,7 @@ def render_ical(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", title)
+    calendar.add("x-wr-calname", " ".join(title.split()))  # a content line holds no newline
     for record in records:
         if record["start"] is None:
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from datetime import date, datetime
 from enum import Enum, StrEnum
 from typing import Any, TextIO
@@ -108,10 +109,27 @@ def _cell(value: Any) -> str:
     return text if len(text) <= TABLE_CELL_WIDTH else text[: TABLE_CELL_WIDTH - 1] + "…"
 
 
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is a formula to Excel, LibreOffice and Sheets."""
+
+raw_csv: ContextVar[bool] = ContextVar("raw_csv", default=False)
+"""`timeline --raw-csv`: write cells exactly as stored, for tools that are not spreadsheets."""
+
+
 def _csv_cell(value: Any) -> str:
     if isinstance(value, dict | list) and not all(isinstance(v, str) for v in value):
-        return json.dumps(to_jsonable(value), ensure_ascii=False)
-    return _text(value)
+        text = json.dumps(to_jsonable(value), ensure_ascii=False)
+    else:
+        text = _text(value)
+    if isinstance(value, int | float) or raw_csv.get():
+        return text
+    return neutralise_formula(text)
+
+
+def neutralise_formula(text: str) -> str:
+    """`=HYPERLINK(...)` from an article would run in the analyst's spreadsheet: a leading
+    apostrophe makes any spreadsheet show the cell as text (OWASP's CSV injection advice)."""
+    return "'" + text if text.startswith(FORMULA_LEADS) else text
 
 
 def _table(rows: list[dict[str, Any]], cols: list[str], out: TextIO) -> None:

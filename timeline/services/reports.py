@@ -58,11 +58,14 @@ class ReportParam:
             return None
         if self.type == "int":
             try:
-                return int(value)
+                number = int(value)
             except ValueError:
                 raise InputError(
                     f"parameter {self.name}: {value!r} is not a whole number"
                 ) from None
+            if not -(2**63) <= number < 2**63:  # what both databases can bind
+                raise InputError(f"parameter {self.name}: {value} is out of range")
+            return number
         if self.type == "date":
             try:
                 return date.fromisoformat(value).isoformat()
