@@ -195,6 +195,8 @@ def report_urls(tmp_path_factory: pytest.TempPathFactory):
                 url = create_postgres_database()
             db.upgrade(url)
             build_reporting_data(url)
+            if backend == "postgresql":  # report files are users' SQL: run as the reader
+                assert run("--db", url, "db", "create-reader").exit_code == 0
             made[backend] = url
         return made[backend]
 

@@ -19,7 +19,12 @@ ONE_STATEMENT = "refused: give one SQL statement at a time"
 
 @pytest.fixture
 def sql_url(migrated_url: str) -> str:
+    """The reporting data; on PostgreSQL (whose test login is a superuser) with the reader
+    role that `timeline sql` then runs as."""
     build_reporting_data(migrated_url)
+    if migrated_url.startswith("postgresql"):
+        created = run("--db", migrated_url, "db", "create-reader")
+        assert created.exit_code == 0, created.stderr
     return migrated_url
 
 
@@ -106,25 +111,81 @@ def test_sqlite_escape_hatches_are_refused(sql_url: str, tmp_path: Path) -> None
     "backend", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
 )
 def test_postgresql_superuser_cannot_write_server_files(sql_url: str, tmp_path: Path) -> None:
-    # The test server's role is a superuser: COPY TO a file or a program is a privilege a
-    # read-only transaction does not take away, so the statement runs as pg_read_all_data.
+    """The review's attack: a superuser login took its privileges back inside a DO block
+    (`set_config('role', session_user, true)`) and ran a program. SQL now runs as the reader
+    role, which has nothing to take back."""
     marker = Path("/tmp") / f"timeline-sql-{tmp_path.name}"
-    for sql in (f"COPY (SELECT 1) TO '{marker}'", f"COPY (SELECT 1) TO PROGRAM 'touch {marker}'"):
+    quoted = f"''{marker}''"
+    attacks = (
+        f"COPY (SELECT 1) TO '{marker}'",
+        f"COPY (SELECT 1) TO PROGRAM 'touch {marker}'",
+        "DO $$BEGIN PERFORM set_config('role', session_user, true);"
+        f" EXECUTE 'COPY (SELECT 1) TO PROGRAM ''touch {marker}'''; END$$",
+        f"DO $$BEGIN RESET ROLE; EXECUTE 'COPY (SELECT 1) TO {quoted}'; END$$",
+        "SELECT pg_read_file('/etc/hostname')",
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()",
+        "SELECT pg_cancel_backend(pg_backend_pid())",
+        "SELECT lo_import('/etc/hostname')",
+        "SET ROLE postgres",
+    )
+    before = counts(sql_url)
+    for sql in attacks:
         result = run("--db", sql_url, "sql", sql)
-        assert result.exit_code in (2, 4), result.stderr
-        assert result.stderr.count("\n") == 1
-        assert not marker.exists()
+        assert result.exit_code in (2, 4), (sql, result.stdout, result.stderr)
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert not marker.exists(), sql
+    assert counts(sql_url) == before
     who = run(
         "--db", sql_url, "sql",
-        "SELECT current_user AS acting, COUNT(*) AS n,"
-        " (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) AS superuser"
-        " FROM events",
+        "SELECT current_user AS acting, session_user AS login, COUNT(*) AS n FROM events",
         "-f", "json",
     )  # fmt: skip
-    [row] = json.loads(who.stdout)
-    assert row["n"] == 13
-    if row["superuser"]:
-        assert row["acting"] == "pg_read_all_data"
+    assert json.loads(who.stdout) == [
+        {"acting": "timeline_reader", "login": "timeline_reader", "n": 13}
+    ]
+
+
+@pytest.mark.parametrize(
+    "backend", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+def test_postgresql_privileged_login_without_reader_grants_is_refused(migrated_url: str) -> None:
+    """A fresh database: the cluster may hold the role already, but it cannot read here."""
+    build_reporting_data(migrated_url)
+    result = run("--db", migrated_url, "sql", "SELECT 1", "--format", "json")
+    assert result.exit_code == 4, result.stderr
+    assert "read-only role timeline_reader, which " in result.stderr
+    assert "run 'timeline db create-reader'" in result.stderr
+
+
+def test_a_statement_over_its_time_limit_is_stopped(sql_url: str) -> None:
+    endless = (
+        "SELECT pg_sleep(30)"
+        if sql_url.startswith("postgresql")
+        else "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c"
+    )
+    result = run("--db", sql_url, "sql", endless, "--timeout", "0.5")
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr == (
+        "timeline: error: stopped after 0.5 s, the time limit (--timeout SECONDS; 0 for none)\n"
+    )
+
+
+def test_trailing_semicolons_end_the_one_statement(sql_url: str) -> None:
+    result = run("--db", sql_url, "sql", "SELECT 1 AS one;; \n;", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == [{"one": 1}]
+
+
+def test_tables_show_the_first_rows_and_say_so(sql_url: str) -> None:
+    many = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1500) "
+    table = run("--db", sql_url, "sql", many + "SELECT x FROM c")
+    assert table.exit_code == 0, table.stderr
+    assert len(table.stdout.splitlines()) == 2 + 1000
+    assert "first 1,000 rows" in table.stderr
+    csv_all = run("--db", sql_url, "sql", many + "SELECT x FROM c", "--format", "csv")
+    assert len(csv_all.stdout.splitlines()) == 1 + 1500 and not csv_all.stderr
+    limited = run("--db", sql_url, "sql", many + "SELECT x FROM c", "--limit", "3", "-f", "csv")
+    assert limited.stdout.splitlines() == ["x", "1", "2", "3"]
 
 
 @pytest.mark.parametrize(

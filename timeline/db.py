@@ -219,12 +219,13 @@ def _read_revision(engine: Engine) -> str | None:
         raise connection_error(str(engine.url), exc) from None
 
 
-def ensure_migrated(engine: Engine) -> None:
-    """Refuse to work on a database that is not at the schema this code expects."""
+def ensure_migrated(engine: Engine, url: str | None = None) -> None:
+    """Refuse to work on a database that is not at the schema this code expects; `url` is
+    the one the user gave, named in the message (a read-only engine's own is internal)."""
     revision = _read_revision(engine)
     if revision == SCHEMA_HEAD:
         return
-    where = redact_url(engine.url.render_as_string(hide_password=False))
+    where = redact_url(url or engine.url.render_as_string(hide_password=False))
     if revision is None:
         raise DatabaseError(f"database {where} is not set up: run 'timeline db upgrade' first")
     raise DatabaseError(

@@ -29,7 +29,7 @@ class AppContext:
             from timeline.db import ensure_migrated, make_engine
 
             engine = make_engine(self.database_url, writer=writer, read_only=read_only)
-            ensure_migrated(engine)
+            ensure_migrated(engine, self.database_url)
             self._engines[key] = engine
         return self._engines[key]
 

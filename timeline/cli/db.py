@@ -81,3 +81,33 @@ def check(ctx: typer.Context) -> None:
             typer.echo(diff, err=True)
         raise CliError(f"{len(diffs)} difference(s) between models and migrations", 1)
     typer.echo("no differences between models and migrations")
+
+
+@app.command("create-reader")
+def create_reader(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="ROLE",
+            help="Role name (else $TIMELINE_SQL_ROLE, else timeline_reader).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """PostgreSQL: create (or reset) the role that 'timeline sql' runs users' SQL as.
+
+    It can log in and read this database's tables and views, and nothing else. A login that
+    can do more (a superuser, a table owner) then runs 'timeline sql' as this role. Its
+    password is $TIMELINE_SQL_PASSWORD when set (needed unless the server trusts local
+    logins); run it again after granting anything by hand. See docs/sql.md.
+    """
+    import os
+
+    from timeline.services.sql_roles import READER_PASSWORD_ENV
+    from timeline.services.sql_roles import create_reader as create
+
+    with app_context(ctx).transaction() as session:
+        role = create(session, name, os.environ.get(READER_PASSWORD_ENV))
+    typer.echo(f"role {role} can read this database and nothing more")

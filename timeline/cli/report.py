@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -64,6 +64,7 @@ def report(
       timeline report contacts-matrix -p actor="Kim Jong Un" --format csv
     """
     from timeline.services.reports import (
+        REPORTS_DIR,
         list_reports,
         load_report,
         parse_assignments,
@@ -84,7 +85,19 @@ def report(
         typer.echo(chosen.sql.rstrip("\n"))
         return
     given = parse_assignments(params)
-    result = run_report(app_context(ctx).engine(read_only=True), chosen, given)
+    engine = app_context(ctx).engine(read_only=True)
+    packaged = chosen.path is not None and chosen.path.parent.resolve() == REPORTS_DIR.resolve()
+    if packaged:  # our own SQL
+        result = run_report(engine, chosen, given)
+    else:  # a user's file is a user's SQL: the same guard as `timeline sql`
+        from timeline.services.sql_roles import engine_for_users_sql
+
+        runner, owned = engine_for_users_sql(engine)
+        try:
+            result = run_report(runner, chosen, given)
+        finally:
+            if owned:
+                runner.dispose()
     emit(result.dicts(), fmt, result.columns)
 
 
@@ -112,25 +125,76 @@ def sql(
         str, typer.Argument(help="One SQL statement, in quotes; '-' reads it from stdin.")
     ],
     params: ParamOption = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout", metavar="SECONDS", min=0, max=86_400,
+            help="Stop the statement after this long (0: no limit).",
+        ),
+    ] = 30.0,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", metavar="N", min=0, max=2**63 - 1,
+            help="At most N rows (default: 1000 for table and markdown, all for json and csv;"
+            " 0: all).",
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
-) -> None:
+) -> None:  # fmt: skip
     """Run one ad hoc SQL statement, read-only: the database refuses any write.
 
     The tables and the reporting views (events_view, contacts_view, offices_view,
-    sanctions_view, event_history_view) are described in docs/sql.md.
+    sanctions_view, event_history_view) are described in docs/sql.md. On PostgreSQL a login
+    that can do more than read runs the SQL as the reader role of 'timeline db
+    create-reader' (docs/sql.md says why). Rows stream to the output as they are fetched.
 
     \b
     Example:
       timeline sql "SELECT start_date, type, title FROM contacts_view
                     WHERE actor_a = 'Xi Jinping' AND actor_b = 'Kim Jong Un'"
     """
-    from timeline.services.reports import parse_assignments
-    from timeline.services.sql import run_read_only
+    from itertools import islice
 
-    text = sys.stdin.read() if statement == "-" else statement
+    from timeline.services.reports import parse_assignments
+    from timeline.services.sql import read_only_query
+    from timeline.services.sql_roles import engine_for_users_sql
+
+    text = sys.stdin.read(1_000_000) if statement == "-" else statement
     values = parse_assignments(params) if params else None
-    result = run_read_only(app_context(ctx).engine(read_only=True), text, values)
-    emit(result.dicts(), fmt, result.columns)
+    if limit is None and fmt in (OutputFormat.table, OutputFormat.markdown):
+        limit = TABLE_ROW_LIMIT
+    engine, owned = engine_for_users_sql(app_context(ctx).engine(read_only=True))
+    try:
+        with read_only_query(engine, text, values, timeout=timeout or None) as result:
+            rows = result.dicts()
+            if limit:
+                rows = islice(rows, limit + 1)
+            shown = _counting(rows, limit)
+            emit(shown, fmt, result.columns)
+            if shown.more:
+                note(f"(first {limit:,} rows; --limit N for more, --limit 0 for all)")
+    finally:
+        if owned:
+            engine.dispose()
+
+
+TABLE_ROW_LIMIT = 1000
+
+
+class _counting:
+    """Rows up to `limit`, noting whether the query had more."""
+
+    def __init__(self, rows: Any, limit: int | None) -> None:
+        self.rows, self.limit, self.count, self.more = rows, limit, 0, False
+
+    def __iter__(self) -> Any:
+        for row in self.rows:
+            if self.limit and self.count == self.limit:
+                self.more = True
+                return
+            self.count += 1
+            yield row
 
 
 def export(

@@ -30,8 +30,9 @@ def render(
     if fmt is OutputFormat.json:
         _json(rows, out)
         return
-    rows = list(rows)
-    cols = list(columns) if columns else _columns(rows)
+    if not columns:  # the columns come from the rows: read them all first
+        rows = list(rows)
+    cols = list(columns) if columns else _columns(rows)  # type: ignore[arg-type]
     if fmt is OutputFormat.csv:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(cols)
@@ -44,7 +45,7 @@ def render(
             cells = (_text(row.get(c)).replace("|", "\\|") for c in cols)
             out.write("| " + " | ".join(cells) + " |\n")
     else:
-        _table(rows, cols, out)
+        _table(list(rows), cols, out)
 
 
 def to_jsonable(value: Any) -> Any:

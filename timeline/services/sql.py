@@ -11,27 +11,39 @@ connection the database treats as read-only, and the driver is asked to run one 
 - PostgreSQL: the transaction is `READ ONLY` and so is the session's default (so a COMMIT
   cannot open a writable one), and the statement is sent as a prepared statement, which
   the server refuses to hold more than one command ("cannot insert multiple commands into
-  a prepared statement"). A role that may write the server's files or run programs on it
-  (a superuser: COPY ... TO PROGRAM is not a database write) runs the statement as the
-  built-in `pg_read_all_data` role, which can read every table and nothing more. The
-  connection is discarded afterwards, whatever was run.
+  a prepared statement"). A read-only transaction is no limit for a login that may become
+  someone more powerful: a superuser can `set_config('role', session_user, true)` back from
+  any role it drops to and run `COPY ... TO PROGRAM`; a table owner can terminate its own
+  other sessions. So SQL from a user never runs on such a login: it runs on the dedicated
+  reader role that `timeline db create-reader` makes (SELECT on this database's tables, no
+  other privilege, signalling functions revoked), or is refused with a line naming that
+  command.
+
+Every statement has a time limit (SQLite: a progress handler, which also makes Ctrl-C
+work inside a long query; PostgreSQL: `statement_timeout`, so the server stops it even when
+the client is killed), and rows are fetched in batches, never all at once.
 
 A refused write raises `ReadOnlyViolation`; any other error from the database `SqlError`.
 """
 
 from __future__ import annotations
 
+import re
+import signal
 import sqlite3
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from time import monotonic
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from timeline.errors import DatabaseError, InputError
+from timeline.errors import DatabaseError, InputError, TimelineError
 
 
 class ReadOnlyViolation(DatabaseError):
@@ -40,6 +52,10 @@ class ReadOnlyViolation(DatabaseError):
 
 class SqlError(InputError):
     """The database could not run the SQL as given (syntax, unknown table, ...)."""
+
+
+class SqlTimeout(TimelineError):
+    """The statement ran longer than its time limit and was stopped."""
 
 
 @dataclass
@@ -53,12 +69,47 @@ class SqlResult:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
-def run_read_only(engine: Engine, sql: str, params: Mapping[str, Any] | None = None) -> SqlResult:
-    """Run one statement on a read-only connection and return what it selected.
+@dataclass
+class SqlRows:
+    """An open result: column names and an iterator that fetches rows in batches."""
+
+    columns: list[str]
+    rows: Iterator[tuple[Any, ...]]
+
+    def dicts(self) -> Iterator[dict[str, Any]]:
+        return (dict(zip(self.columns, row, strict=True)) for row in self.rows)
+
+
+DEFAULT_TIMEOUT = 30.0
+BATCH = 1000
+
+
+def run_read_only(
+    engine: Engine,
+    sql: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> SqlResult:
+    """Run one statement on a read-only connection and return everything it selected."""
+    with read_only_query(engine, sql, params, timeout=timeout) as result:
+        return SqlResult(result.columns, list(result.rows))
+
+
+@contextmanager
+def read_only_query(
+    engine: Engine,
+    sql: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Iterator[SqlRows]:
+    """Run one statement read-only and yield its rows as they are fetched.
 
     With `params` (even empty), `:name` placeholders are bound by SQLAlchemy's `text()`;
-    without, the SQL goes to the driver untouched.
+    without, the SQL goes to the driver untouched. `timeout` is in seconds (None: none).
     """
+    sql = _TRAILING.sub("", sql)
     if not sql.strip():
         raise InputError("no SQL given")
     dialect = engine.dialect.name
@@ -68,13 +119,20 @@ def run_read_only(engine: Engine, sql: str, params: Mapping[str, Any] | None = N
         statement, arguments = _driver_statement(connection, sql, params)
         try:
             if dialect == "sqlite":
-                return _run_sqlite(connection, statement, arguments)
-            return _run_postgresql(connection, statement, arguments)
+                with _sqlite_rows(connection, statement, arguments, timeout) as rows:
+                    yield rows
+            else:
+                with _postgresql_rows(connection, statement, arguments, timeout) as rows:
+                    yield rows
         finally:
             if dialect == "postgresql":
                 # Whatever the statement did to the session (a COMMIT, a SET), the
                 # connection is not handed to anyone else.
                 connection.invalidate()
+
+
+_TRAILING = re.compile(r"[\s;]+\Z")
+"""`SELECT 1;;`: semicolons and blanks at the end end the one statement, they add none."""
 
 
 def _driver_statement(
@@ -133,23 +191,75 @@ def _sqlite_authorizer(action: int, arg1: Any, arg2: Any, _db: Any, _trigger: An
     return sqlite3.SQLITE_OK
 
 
-def _run_sqlite(connection: Connection, statement: str, arguments: Any) -> SqlResult:
+@contextmanager
+def _sqlite_rows(
+    connection: Connection, statement: str, arguments: Any, timeout: float | None
+) -> Iterator[SqlRows]:
     raw = connection.connection.driver_connection
     assert raw is not None
     raw.execute("PRAGMA query_only = ON")
     raw.set_authorizer(_sqlite_authorizer)
+    stop = _Deadline(timeout)
+    raw.set_progress_handler(stop.check, 10_000)
     cursor = raw.cursor()
     try:
-        cursor.execute(statement, arguments or ())
-        return _result(cursor)
-    except sqlite3.Error as exc:
-        raise _sqlite_error(exc) from None
+        with stop.catching_interrupts():
+            try:
+                cursor.execute(statement, arguments or ())
+            except sqlite3.Error as exc:
+                raise stop.reason() or _sqlite_error(exc) from None
+            yield SqlRows(_columns(cursor), _batches(cursor, stop))
     finally:
         cursor.close()
+        raw.set_progress_handler(None, 0)
         raw.set_authorizer(None)
         if raw.in_transaction:
             raw.rollback()
         raw.execute("PRAGMA query_only = OFF")
+
+
+class _Deadline:
+    """SQLite's progress handler: stops the statement at its time limit or on Ctrl-C (a
+    signal is otherwise only seen when the C call returns, which may be never)."""
+
+    def __init__(self, timeout: float | None) -> None:
+        self.timeout = timeout
+        self.ends = monotonic() + timeout if timeout else None
+        self.timed_out = False
+        self.interrupted = False
+
+    def check(self) -> int:
+        if self.ends is not None and monotonic() > self.ends:
+            self.timed_out = True
+        return 1 if self.timed_out or self.interrupted else 0
+
+    def reason(self) -> BaseException | None:
+        if self.interrupted:
+            return KeyboardInterrupt()
+        if self.timed_out:
+            return SqlTimeout(_timeout_message(self.timeout))
+        return None
+
+    @contextmanager
+    def catching_interrupts(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def interrupt(_signum: int, _frame: Any) -> None:
+            self.interrupted = True
+
+        previous = signal.signal(signal.SIGINT, interrupt)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        if self.interrupted:
+            raise KeyboardInterrupt
+
+
+def _timeout_message(timeout: float | None) -> str:
+    return f"stopped after {timeout or 0:g} s, the time limit (--timeout SECONDS; 0 for none)"
 
 
 def _sqlite_error(exc: sqlite3.Error) -> Exception:
@@ -166,9 +276,13 @@ def _sqlite_error(exc: sqlite3.Error) -> Exception:
 
 _PG_READ_ONLY = "25006"  # read_only_sql_transaction
 _PG_SYNTAX = "42601"
+_PG_CANCELED = "57014"  # query_canceled: statement_timeout, or a cancel request
 
 
-def _run_postgresql(connection: Connection, statement: str, arguments: Any) -> SqlResult:
+@contextmanager
+def _postgresql_rows(
+    connection: Connection, statement: str, arguments: Any, timeout: float | None
+) -> Iterator[SqlRows]:
     import psycopg
 
     raw = connection.connection.driver_connection
@@ -177,50 +291,26 @@ def _run_postgresql(connection: Connection, statement: str, arguments: Any) -> S
     raw.autocommit = False  # SET TRANSACTION needs a transaction block
     cursor = raw.cursor()
     try:
-        cursor.execute("SET TRANSACTION READ ONLY")  # the first statement of the transaction
-        cursor.execute("SET default_transaction_read_only = on")  # and any one after a COMMIT
-        _drop_server_privileges(cursor)
-        cursor.execute(statement, arguments, prepare=True)
-        return _result(cursor)
-    except psycopg.Error as exc:
-        raise _postgresql_error(exc) from None
+        try:
+            cursor.execute("SET TRANSACTION READ ONLY")  # the first statement of the transaction
+            cursor.execute("SET default_transaction_read_only = on")  # and any after a COMMIT
+            milliseconds = int(timeout * 1000) if timeout else 0
+            cursor.execute(f"SET LOCAL statement_timeout = {milliseconds}")
+            cursor.execute(statement, arguments, prepare=True)
+        except psycopg.Error as exc:
+            raise _postgresql_error(exc, timeout) from None
+        yield SqlRows(_columns(cursor), _batches(cursor, None, timeout))
     finally:
         cursor.close()
 
 
-# A read-only transaction still lets a superuser write the server's files and run programs
-# (COPY ... TO PROGRAM, COPY ... TO 'file', lo_export): those are privileges, not writes.
-_PG_SERVER_PRIVILEGED = """
-SELECT current_setting('is_superuser') = 'on'
-    OR pg_has_role(current_user, 'pg_execute_server_program', 'USAGE')
-    OR pg_has_role(current_user, 'pg_write_server_files', 'USAGE')
-"""
-_PG_READER_ROLE = "pg_read_all_data"  # PostgreSQL 14+: reads every table, nothing more
-
-
-def _drop_server_privileges(cursor: Any) -> None:
-    """For this transaction, act as a role that can read every table and do nothing else."""
-    import psycopg
-
-    cursor.execute(_PG_SERVER_PRIVILEGED)
-    row = cursor.fetchone()
-    if not (row and row[0]):
-        return
-    try:
-        cursor.execute(f"SET LOCAL ROLE {_PG_READER_ROLE}")
-    except psycopg.Error:
-        raise ReadOnlyViolation(
-            "refused: this database role may write the server's files or run programs on it, "
-            f"and cannot switch to the {_PG_READER_ROLE} role (PostgreSQL 14+) for the query: "
-            "connect as a role without those privileges"
-        ) from None
-
-
-def _postgresql_error(exc: Exception) -> Exception:
+def _postgresql_error(exc: Exception, timeout: float | None = None) -> Exception:
     message = _first_line(str(exc))
     sqlstate = getattr(getattr(exc, "diag", None), "sqlstate", None) or getattr(
         exc, "sqlstate", None
     )
+    if sqlstate == _PG_CANCELED and timeout:
+        return SqlTimeout(_timeout_message(timeout))
     if sqlstate == _PG_READ_ONLY:
         return _refused(message)
     if sqlstate == _PG_SYNTAX and "multiple commands" in message:
@@ -241,12 +331,31 @@ def _several(message: str) -> ReadOnlyViolation:
     return ReadOnlyViolation(f"refused: give one SQL statement at a time ({message})")
 
 
-def _result(cursor: Any) -> SqlResult:
+def _columns(cursor: Any) -> list[str]:
     if cursor.description is None:  # a statement that selects nothing
-        return SqlResult(columns=[], rows=[])
-    columns = _unique([d[0] for d in cursor.description])
-    rows = [tuple(_plain(v) for v in row) for row in cursor.fetchall()]
-    return SqlResult(columns=columns, rows=rows)
+        return []
+    return _unique([d[0] for d in cursor.description])
+
+
+def _batches(
+    cursor: Any, stop: _Deadline | None, timeout: float | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """Rows BATCH at a time: a 20-million-row result never sits in memory."""
+    if cursor.description is None:
+        return
+    while True:
+        try:
+            batch = cursor.fetchmany(BATCH)
+        except sqlite3.Error as exc:
+            raise (stop.reason() if stop else None) or _sqlite_error(exc) from None
+        except Exception as exc:
+            if type(exc).__module__.startswith("psycopg"):
+                raise _postgresql_error(exc, timeout) from None
+            raise
+        if not batch:
+            return
+        for row in batch:
+            yield tuple(_plain(v) for v in row)
 
 
 def _unique(names: list[str]) -> list[str]:
