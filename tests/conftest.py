@@ -158,3 +158,22 @@ def seeded_url(backend: str, seeded_templates: _SeededTemplates, tmp_path: Path)
     finally:
         if backend == "postgresql":
             drop_postgres_database(url)
+
+
+def allow_users_sql(url: str) -> str:
+    """On PostgreSQL, whose test login is a superuser, `timeline sql` runs users' SQL as the
+    reader role: create it for this database (SQLite needs nothing)."""
+    if url.startswith("postgresql"):
+        from tests.clitools import run
+
+        created = run("--db", url, "db", "create-reader")
+        assert created.exit_code == 0, created.stderr
+    return url
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """PostgreSQL tests create a database each: they belong to the slow tier, so that
+    `pytest -m "not slow"` is the quick SQLite-only loop (CI runs everything)."""
+    for item in items:
+        if item.get_closest_marker("postgres") is not None:
+            item.add_marker(pytest.mark.slow)

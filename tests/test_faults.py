@@ -43,6 +43,9 @@ from tests.fixtures.reliability.corpus import (
 )
 from timeline import db
 
+# Subprocesses, several processes at once, crashes: the slow tier ("pytest -m 'not slow'" skips it).
+pytestmark = pytest.mark.slow
+
 ERROR_PREFIX = "timeline: error: "
 PASSWORD = "s3cr3t-Pa55"
 KILL_CORPUS = 100  # articles; one takes ~10 ms, and the victim is killed after KILL_AT

@@ -22,6 +22,9 @@ from sqlalchemy import create_engine, text
 from tests.conftest import create_postgres_database, drop_postgres_database, require_postgres
 from timeline.config import normalise_url
 
+# Subprocesses, several processes at once, crashes: the slow tier ("pytest -m 'not slow'" skips it).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 TIMELINE = [sys.executable, "-m", "timeline"]
 

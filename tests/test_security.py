@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine, make_url
 from tests.clitools import run
 from tests.conftest import (
     POSTGRES_ADMIN_URL,
+    allow_users_sql,
     create_postgres_database,
     drop_postgres_database,
     require_postgres,
@@ -163,6 +164,7 @@ class _SqlDatabases:
                 )
             )
             assert run("--db", url, "ingest", str(article)).exit_code == 0
+            allow_users_sql(url)
         return self.urls[backend]
 
     def close(self) -> None:
@@ -387,6 +389,7 @@ def test_hostile_names_and_filters_never_reach_the_sql_text(seeded_url: str) -> 
 
 
 def test_hostile_text_is_stored_and_found_verbatim(seeded_url: str, tmp_path: Path) -> None:
+    allow_users_sql(seeded_url)
     """A name that is all SQL metacharacters is data: stored as written and found again."""
     path = tmp_path / "hostile.json"
     path.write_text(
@@ -638,6 +641,7 @@ MARKER_FILE = Path("/tmp") / f"timeline-code-ran-{uuid.uuid4().hex}"
 
 
 def test_payloads_in_articles_and_seeds_stay_data(migrated_url: str, tmp_path: Path) -> None:
+    allow_users_sql(migrated_url)
     """Pickle, YAML tags, Python expressions and template syntax in data files are text."""
     code = f"__import__('os').system('touch {MARKER_FILE}')"
     folder = tmp_path / "in"

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from tests.clitools import run
+from tests.conftest import allow_users_sql
 from timeline import db
 from timeline.models import (
     Actor,
@@ -208,7 +209,7 @@ def build_reporting_data(url: str) -> None:
 @pytest.fixture
 def reporting_url(migrated_url: str) -> str:
     build_reporting_data(migrated_url)
-    return migrated_url
+    return allow_users_sql(migrated_url)
 
 
 def query(url: str, sql: str) -> list[tuple]:
@@ -388,6 +389,7 @@ def test_docs_have_examples_with_expected_rows() -> None:
 
 
 def test_documented_example_queries_return_the_documented_rows(seeded_url: str) -> None:
+    allow_users_sql(seeded_url)
     for sql, expected in documented_examples():
         result = run("--db", seeded_url, "sql", sql, "--format", "markdown")
         assert result.exit_code == 0, (sql, result.stderr)

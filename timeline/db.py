@@ -162,7 +162,7 @@ def rows_lost_by_downgrade(url: str, revision: str) -> dict[str, int]:
 
     Which tables exist at `revision` is learnt by migrating a scratch in-memory SQLite
     database to it, so this stays right whatever later migrations add."""
-    from sqlalchemy import inspect, text
+    from sqlalchemy import func, inspect, select, table
 
     _check_revision_name(revision)
     scratch = make_engine("sqlite://")
@@ -182,8 +182,8 @@ def rows_lost_by_downgrade(url: str, revision: str) -> dict[str, int]:
         with engine.connect() as connection:
             present = set(inspect(connection).get_table_names()) - {"alembic_version"}
             counts = {
-                table: connection.execute(text(f'SELECT COUNT(*) FROM "{table}"')).scalar_one()
-                for table in sorted(present - kept)
+                name: connection.execute(select(func.count()).select_from(table(name))).scalar_one()
+                for name in sorted(present - kept)
             }
     except OperationalError as exc:
         raise connection_error(url, exc) from None

@@ -1409,6 +1409,8 @@ def format_range(start: date | None, end: date | None, precision: str | None) ->
     A range whose shape does not fit its precision (an open "since 2011") falls back to
     "START to END"; no start, or an unknown precision, is "undated".
     """
+    if precision == "before" and end is not None:  # known only to precede its report
+        return f"by {end.isoformat()}"
     if start is None or precision is None or precision == "unknown":
         return "undated"
     end = end or start

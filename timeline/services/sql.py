@@ -294,8 +294,8 @@ def _postgresql_rows(
         try:
             cursor.execute("SET TRANSACTION READ ONLY")  # the first statement of the transaction
             cursor.execute("SET default_transaction_read_only = on")  # and any after a COMMIT
-            milliseconds = int(timeout * 1000) if timeout else 0
-            cursor.execute(f"SET LOCAL statement_timeout = {milliseconds}")
+            milliseconds = str(int(timeout * 1000) if timeout else 0)
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", (milliseconds,))
             cursor.execute(statement, arguments, prepare=True)
         except psycopg.Error as exc:
             raise _postgresql_error(exc, timeout) from None

@@ -107,16 +107,26 @@ def create_reader(session: Session, name: str | None = None, password: str | Non
         raise InputError("a reader role is for PostgreSQL; SQLite's read-only file needs none")
     name = reader_name(name)
     run = session.execute
+
+    def ddl(template: str, *values: str) -> None:
+        """The server quotes: format()'s %I makes identifiers, %L literals."""
+        args = {"t": template, "a": values[0], "b": values[1] if len(values) > 1 else ""}
+        statement = run(
+            text("SELECT format(CAST(:t AS text), CAST(:a AS text), CAST(:b AS text))"), args
+        ).scalar_one()
+        run(text(statement))
+
+    # Roles are cluster-wide: two create-reader runs at once would both try CREATE ROLE.
+    run(text("SELECT pg_advisory_xact_lock(hashtext('timeline create-reader'))"))
     exists = run(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).scalar()
-    attributes = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS"
-    run(text(f'{"ALTER" if exists else "CREATE"} ROLE "{name}" {attributes}'))
+    verb = "ALTER" if exists else "CREATE"
+    ddl(
+        verb + " ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION"
+        " NOBYPASSRLS",
+        name,
+    )
     if password is not None:
-        quoted = (
-            session.connection()
-            .exec_driver_sql("SELECT quote_literal(%(p)s)", {"p": password})
-            .scalar()
-        )
-        run(text(f'ALTER ROLE "{name}" PASSWORD {quoted}'))
+        ddl("ALTER ROLE %I PASSWORD %L", name, password)
     memberships = run(
         text(
             "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid"
@@ -125,17 +135,20 @@ def create_reader(session: Session, name: str | None = None, password: str | Non
         {"n": name},
     ).scalars()
     for granted in list(memberships):
-        run(text(f'REVOKE "{granted}" FROM "{name}"'))
-    database = run(text("SELECT current_database()")).scalar()
-    run(
-        text(f'ALTER ROLE "{name}" IN DATABASE "{database}" SET default_transaction_read_only = on')
-    )
-    run(text(f'GRANT CONNECT ON DATABASE "{database}" TO "{name}"'))
-    run(text(f'GRANT USAGE ON SCHEMA public TO "{name}"'))
-    run(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{name}"'))
-    run(text(f'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO "{name}"'))
+        ddl("REVOKE %I FROM %I", granted, name)
+    database = run(text("SELECT current_database()")).scalar_one()
+    ddl("ALTER ROLE %I IN DATABASE %I SET default_transaction_read_only = on", name, database)
+    ddl("GRANT CONNECT ON DATABASE %I TO %I", database, name)
+    ddl("GRANT USAGE ON SCHEMA public TO %I", name)
+    ddl("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %I", name)
+    ddl("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO %I", name)
     # Any role may cancel or terminate the sessions of its own role: one reader's SQL must not
     # stop another's. In this database only superusers may call them now.
-    for function in ("pg_cancel_backend(integer)", "pg_terminate_backend(integer, bigint)"):
-        run(text(f"REVOKE EXECUTE ON FUNCTION pg_catalog.{function} FROM PUBLIC"))
+    run(text("REVOKE EXECUTE ON FUNCTION pg_catalog.pg_cancel_backend(integer) FROM PUBLIC"))
+    run(
+        text(
+            "REVOKE EXECUTE ON FUNCTION pg_catalog.pg_terminate_backend(integer, bigint)"
+            " FROM PUBLIC"
+        )
+    )
     return name
