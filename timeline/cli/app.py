@@ -55,7 +55,7 @@ def root(
 
 
 app.add_typer(db_commands.app, name="db")
-for _module in ("seed", "extract", "ingest", "query", "report", "curation"):
+for _module in ("seed", "extract", "ingest", "query", "report", "curation", "imports", "coverage"):
     __import__(f"timeline.cli.{_module}", fromlist=["register"]).register(app)
 
 

@@ -17,7 +17,7 @@ from timeline.cli.filters import (
     TypeOption,
     UntilOption,
 )
-from timeline.cli.options import FormatOption, emit
+from timeline.cli.options import FormatOption, emit, note
 from timeline.formats.render import OutputFormat
 from timeline.vocabulary import EVENT_COLUMNS
 
@@ -61,6 +61,10 @@ def contacts(
             statuses=filters.statuses(statuses),
             reviews=filters.reviews(review),
         )
+        if not rows:
+            from timeline.services.coverage import explain_no_contacts
+
+            note(explain_no_contacts(session, a, b))
     emit(rows, fmt, EVENT_COLUMNS)
 
 
@@ -86,6 +90,11 @@ def ask(
     parsed = parse(question)
     with app_context(ctx).transaction() as session:
         rows, columns = answer(session, parsed)
+        if not rows and parsed.kind == "contacts":
+            from timeline.services.ask import resolved_pair
+            from timeline.services.coverage import explain_no_contacts
+
+            note(explain_no_contacts(session, *resolved_pair(session, parsed)))
     emit(rows, fmt, columns)
 
 

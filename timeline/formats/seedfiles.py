@@ -284,10 +284,11 @@ def _person(file: Path, label: str, record: Any) -> PersonRecord:
     offices = record.get("office", [])
     if not isinstance(offices, list):
         raise f.fail("expected [[person.office]] tables")
+    name, aliases = proper_spelling(f.text("name"), f.texts("aliases"))
     return PersonRecord(
         key_=f.text("key"),
-        name=f.text("name"),
-        aliases=f.texts("aliases"),
+        name=name,
+        aliases=aliases,
         surname=f.text("surname", required=False),
         born=born or None,
         gender=f.text("gender", required=False),
@@ -501,6 +502,32 @@ def _slug(text: str) -> str:
     from timeline.names import fold
 
     return fold(text)[:60]
+
+
+# Marks that English-language news keeps (é, ñ, ö, ğ, ł, č, ...): Latin-1 and Latin
+# Extended-A letters other than the macron vowels, which romanised Japanese uses and English
+# news drops ("Shinzo Abe", the eval's canonical name), like Vietnamese tone marks.
+_MACRONS = set("ĀāĒēĪīŌōŪū")
+
+
+def _kept_in_english(text: str) -> bool:
+    return all(
+        ch.isascii() or ("\u00c0" <= ch <= "\u017f" and ch not in _MACRONS and ch != "\u00d7")
+        for ch in text
+    )
+
+
+def proper_spelling(name: str, aliases: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """'Francois Hollande' with alias 'François Hollande' is shown as 'François Hollande',
+    and the ASCII spelling stays an alias (REIGN and keyboards write it)."""
+    from timeline.names import fold
+
+    if not name.isascii():
+        return name, aliases
+    for alias in aliases:
+        if not alias.isascii() and _kept_in_english(alias) and fold(alias) == fold(name):
+            return alias, (name, *(a for a in aliases if a != alias))
+    return name, aliases
 
 
 def _reign_name(raw: str) -> str:

@@ -103,6 +103,11 @@ def answer(session: Session, question: Question) -> tuple[list[dict[str, Any]], 
     return leaders.offices_rows(session, offices), ("leader", "title", "of", "start", "end")
 
 
+def resolved_pair(session: Session, question: Question) -> tuple[Any, Any]:
+    """The two actors a contacts question was read as."""
+    return _first_resolvable(session, question.pairs or (question.names,))
+
+
 def _first_resolvable(session: Session, pairs: Any) -> tuple[Any, Any]:
     from timeline.services.names import resolve_pair
 

@@ -60,16 +60,18 @@ def content_hash(text_: str) -> str:
 def ingest_article(
     session: Session,
     article: ArticleInput,
-    gazetteer: Gazetteer,
+    gazetteer: Gazetteer | None,
     *,
     events: Iterable[ExtractedEvent] | None = None,
     actor_ids: dict[str, int] | None = None,
+    origin: str = "extracted",
 ) -> ArticleOutcome:
     """Store `article` and its events; `events` skips extraction when already done.
 
     `actor_ids` (actor key -> id), kept by the caller from one article to the next, saves
     looking the same actors up again; only actors found already stored go in it, never one
-    this transaction creates (it would be gone if the transaction rolled back)."""
+    this transaction creates (it would be gone if the transaction rolled back). `origin`
+    marks the events this creates ('import' for records of a dataset)."""
     from timeline.extract import EXTRACTOR_VERSION, extract_events
 
     digest = content_hash(article.text)
@@ -94,6 +96,7 @@ def ingest_article(
     ).scalar_one()
     outcome = ArticleOutcome(article_id=article_id)
     if events is None:
+        assert gazetteer is not None, "extraction needs the gazetteer"
         events = extract_events(article.text, article.published, gazetteer, title=article.title)
     actors = _ActorResolver(session, actor_ids)
     resolved = [
@@ -105,8 +108,12 @@ def ingest_article(
     # cycle (a deadlock costs PostgreSQL a second to detect and us a retry).
     lock_all(session, (_event_lock(extracted, roles) for extracted, roles in resolved))
     evidence = []
+    cited: set[tuple[int, int]] = set()
     for extracted, actor_roles in resolved:
-        event_id, merged = _store_event(session, extracted, actor_roles, article.published)
+        event_id, merged = _store_event(session, extracted, actor_roles, article.published, origin)
+        if (event_id, extracted.start) in cited:  # two reports in one sentence, one event
+            continue
+        cited.add((event_id, extracted.start))
         evidence.append(
             {
                 "event_id": event_id,
@@ -137,10 +144,11 @@ def _store_event(
     extracted: ExtractedEvent,
     actor_roles: list[tuple[int, str]],
     published: date,
+    origin: str = "extracted",
 ) -> tuple[int, bool]:
     """The id of the stored event the report went to, and whether it was merged."""
     actor_ids = sorted({actor_id for actor_id, _ in actor_roles})
-    match = find_matching_event(session, extracted, actor_ids)
+    match = find_matching_event(session, extracted, actor_ids, record=origin == "import")
     if match is not None:
         _merge_into(session, match, extracted, published)
         return match.id, True
@@ -157,7 +165,7 @@ def _store_event(
             location=extracted.location,
             cameo=extracted.cameo,
             confidence=extracted.confidence,
-            origin="extracted",
+            origin=origin,
         )
         .returning(Event.__table__.c.id)
     ).scalar_one()
@@ -186,13 +194,15 @@ def _event_lock(extracted: ExtractedEvent, actor_roles: list[tuple[int, str]]) -
 
 
 def find_matching_event(
-    session: Session, extracted: ExtractedEvent, actor_ids: list[int]
+    session: Session, extracted: ExtractedEvent, actor_ids: list[int], *, record: bool = False
 ) -> Event | None:
     """An event already stored that reports the same thing.
 
     Same type, same status class (a plan and its realisation are different facts), same
     participants (for attendance: the new names are among the stored attendees), and date
-    ranges that overlap; an undated report matches only an undated event.
+    ranges that overlap; an undated report matches only an undated event. A dataset's
+    `record` ("the president met Kim") also matches a curated or seeded event whose
+    participants include its own (the seed's Trump-Kim-Moon meeting at Panmunjom).
     """
     when = extracted.date
     conditions = [Event.type == extracted.type, Event.status == extracted.status]
@@ -233,7 +243,9 @@ def find_matching_event(
     candidates = [
         row
         for row, have in found.values()
-        if have == wanted or (extracted.type == "attendance" and wanted <= have)
+        if have == wanted
+        or (extracted.type == "attendance" and wanted <= have)
+        or (record and wanted <= have and _rank(row) == 0)
     ]
     if not candidates:
         return None

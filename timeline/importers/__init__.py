@@ -1,0 +1,1 @@
+"""Readings of external datasets' free text (pure: text in, mentions out)."""
