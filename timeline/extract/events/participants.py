@@ -1,0 +1,512 @@
+"""Frame -> participants: who fills an event, by its type's argument rule and clause."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract import triggers as tr
+from timeline.extract.dates import DateRange
+from timeline.extract.entities import (
+    Mention,
+    SentenceMentions,
+)
+from timeline.extract.events.datepick import _HOST_OF_GATHERING
+from timeline.extract.events.model import MIN_PARTICIPANTS, STATE_VIAS
+from timeline.extract.gazetteer import GazetteerActor
+from timeline.extract.stages import Frame
+
+
+class ParticipantsMixin:
+    """The argument stage of `ArticleExtractor`."""
+
+    # --- participants -------------------------------------------------------------------
+
+    def _leaders_in(self, sm: SentenceMentions, span: tuple[int, int]) -> list[Mention]:
+        a, b = sm.sentence.start + span[0], sm.sentence.start + span[1]
+        out = []
+        for m in sm.mentions:
+            if a <= m.start < b and m.is_person and m.dependant is None:
+                if m.actor.verified and not self.gaz.is_leader(m.actor.key):
+                    continue
+                if _HOST_OF_GATHERING.search(self.text[max(0, m.start - 40) : m.start]):
+                    continue  # "the summit hosted by Xi": the gathering's host, not a party
+                out.append(m)
+        return out
+
+    def _states_in(
+        self, sm: SentenceMentions, span: tuple[int, int], *, allow_dependant: bool
+    ) -> list[Mention]:
+        a, b = sm.sentence.start + span[0], sm.sentence.start + span[1]
+        out = []
+        for m in sm.mentions:
+            if not (a <= m.start < b):
+                continue
+            if m.actor.kind in ("country", "organization") and m.via in STATE_VIAS:
+                if m.dependant is None or allow_dependant:
+                    out.append(m)
+            elif (
+                m.is_person and m.dependant in ("administration", "government") and m.actor.country
+            ):
+                country = self.gaz.actor(m.actor.country)
+                if country is not None:
+                    out.append(Mention(m.start, m.end, country, "country"))
+        return out
+
+    def _destination(self, sm: SentenceMentions, trig: tr.Trigger) -> GazetteerActor | None:
+        """The country a visit goes to: the first state named just after the trigger."""
+        s = sm.sentence
+        lo = s.start + trig.end
+        hi = lo + 45
+        for m in sm.mentions:
+            if lo <= m.start < hi and m.actor.kind == "country":
+                if m.via in ("country", "capital", "anaphor"):
+                    return m.actor
+                if m.via == "adjective" and re.match(r"\s*capital", self.text[m.end : m.end + 10]):
+                    return m.actor
+        return None
+
+    def _host_of(self, country: GazetteerActor, when: DateRange | None) -> GazetteerActor | None:
+        day = when.start if when else self.published
+        found = self.gaz.holders(country.key, "leader", day)
+        return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _unique(mentions: list[Mention]) -> list[GazetteerActor]:
+        out: list[GazetteerActor] = []
+        for m in mentions:
+            if m.actor not in out:
+                out.append(m.actor)
+        return out
+
+    def _participants(
+        self, sm: SentenceMentions, cand: Frame, when: DateRange | None
+    ) -> list[tuple[GazetteerActor, str]] | None:
+        trig = cand.trigger
+        type_ = cand.type
+        clause = cand.clause
+        whole = (0, len(sm.sentence.plain))
+        body = sm.sentence.plain
+        need = MIN_PARTICIPANTS[type_]
+
+        if type_ == "sanction":
+            return self._sanction_parties(sm, cand)
+
+        leaders = self._unique(self._leaders_in(sm, clause))
+        if type_ == "agreement" and not leaders:
+            states = self._unique(self._states_in(sm, clause, allow_dependant=True))
+            if len(states) >= 2:
+                # "North and South Korea signed ..., as Moon and Kim held talks"
+                return [(a, "signatory") for a in states]
+        if len(leaders) < need:
+            leaders = self._unique(self._leaders_in(sm, whole))
+
+        if type_ == "agreement":
+            if len(leaders) < 2:
+                lead_pair = self._lead_pair()
+                if len(leaders) == 1 and lead_pair and leaders[0] in lead_pair:
+                    leaders = list(lead_pair)
+                else:
+                    states = self._unique(self._states_in(sm, whole, allow_dependant=True))
+                    if len(states) >= 2:
+                        return [(a, "signatory") for a in states]
+                    if not leaders and lead_pair and cand.status != "occurred":
+                        leaders = list(lead_pair)
+            return [(a, "signatory") for a in leaders] if len(leaders) >= 2 else None
+
+        if type_ == "meeting" and trig.subtype == "visit":
+            local = self._unique(self._leaders_in(sm, clause))
+            return self._visit_parties(sm, cand, local, when)
+
+        if type_ in ("meeting", "call"):
+            paired = self._with_phrase(sm, cand) or self._object_phrase(sm, cand)
+            if paired is not None:
+                return paired
+        if type_ == "meeting" and len(leaders) == 1 and trig.subtype == "interact":
+            partner = self._lead_partner(sm, trig, leaders[0])
+            if partner is not None:
+                return [(leaders[0], "participant"), (partner, "participant")]
+        if trig.subtype == "call_ref" and len(leaders) < 2 and trig.text.lower().startswith("conv"):
+            # "The first conversation, requested by Lukashenko": the call told before
+            last = next((d for d in reversed(self.drafts) if d.type == "call"), None)
+            if last is not None and set(leaders) <= {a for a, _ in last.actors}:
+                return list(last.actors)
+
+        if type_ == "attendance":
+            roles = []
+            for actor in leaders:
+                roles.append((actor, "attendee"))
+            did = tr.AS_DID.search(body, trig.end)
+            if did is not None:
+                # "Xi skipped the summit, as did Putin": Putin too
+                stop = body.find(",", did.end())
+                for actor in self._unique(
+                    self._leaders_in(sm, (did.end(), len(body) if stop < 0 else stop))
+                ):
+                    if all(actor != a for a, _ in roles):
+                        roles.append((actor, "attendee"))
+            if trig.subtype == "absent":
+                # only the absent: "a negated attendance lists only the absent leaders"
+                lo = sm.sentence.start + clause[0]
+                hi = sm.sentence.start + trig.start
+                absent = {m.actor for m in self._leaders_in(sm, clause) if lo <= m.start < hi}
+                if did is not None:
+                    absent |= {a for a, _ in roles[len(leaders) :]}
+                roles = [(a, r) for a, r in roles if a in absent]
+                return roles if roles else None
+            host = self._host_after(sm, trig)
+            if host is not None:
+                roles = [(a, r) for a, r in roles if a != host]
+                if not roles:
+                    return None  # a host and no one named to attend
+                roles.append((host, "host"))
+            return roles if roles else None
+
+        if type_ == "invitation" and len(leaders) == 1:
+            lead_pair = self._lead_pair()
+            if lead_pair and leaders[0] in lead_pair:
+                # "Putin accepted an invitation to visit": from the other of the pair.
+                other = next(a for a in lead_pair if a != leaders[0])
+                return [(other, "sender"), (leaders[0], "recipient")]
+        if len(leaders) < need:
+            return None
+        if type_ == "meeting":
+            hosted = re.search(r"\s+hosted\b(?! by)", body, re.I)
+            roles = [(a, "participant") for a in leaders]
+            if hosted:
+                host_pos = sm.sentence.start + hosted.start()
+                host = next(
+                    (m.actor for m in sm.mentions if m.end == host_pos and m.is_person),
+                    None,
+                )
+                if host is not None:
+                    roles = [(a, "host" if a == host else "guest") for a, _ in roles]
+            return roles
+        if type_ == "message":
+            fromto = re.match(
+                r"\s+from\s+(?:[\w.'-]+\s+){1,5}?to\s+", sm.sentence.plain[trig.end : trig.end + 80]
+            )
+            if fromto:
+                # "delivered a message from Kim to Trump": the messenger is not a party
+                lo = sm.sentence.start + trig.end
+                hi = lo + fromto.end() + 40
+                ends = [m.actor for m in sm.mentions if lo <= m.start < hi and m.is_person]
+                ends = self._unique_actors(ends)
+                if len(ends) >= 2:
+                    return [(ends[0], "sender"), (ends[1], "recipient")]
+        if type_ in ("message", "invitation"):
+            sender = self._sender(sm, trig, leaders)
+            return [(a, "sender" if a == sender else "recipient") for a in leaders]
+        return [(a, "participant") for a in leaders]
+
+    def _lead_partner(
+        self, sm: SentenceMentions, trig: tr.Trigger, leader: GazetteerActor
+    ) -> GazetteerActor | None:
+        """ "PALM BEACH - Shinzo Abe got the reassurance he had come for. After White House
+        talks on Friday, Donald Trump declared ...": in the lead, talks that name one leader
+        and no partner are with the one leader the sentence before named."""
+        body = sm.sentence.plain
+        if sm.index == 0 or sm.index > 2 or not tr.NOUN_TRIGGER.match(trig.text):
+            return None
+        if re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:with|between|of|among)\b", body[trig.end :]):
+            return None
+        if self._has(tr.OFFICIALS, body) or tr.OFFICIAL_SUBJECT.search(body[: trig.start]):
+            return None
+        if any(m.is_person and m.dependant is not None for m in sm.mentions):
+            return None
+        previous = {
+            m.actor
+            for m in self.sentences[sm.index - 1].mentions
+            if m.is_person and m.dependant is None and self.gaz.is_leader(m.actor.key)
+        }
+        if len(previous) != 1 or leader in previous:
+            return None
+        return next(iter(previous))
+
+    def _host_after(self, sm: SentenceMentions, trig: tr.Trigger) -> GazetteerActor | None:
+        """The gathering's host, told after the attendance: "hosted by Obama", "the summit
+        that Putin is hosting", "which Xi will host"."""
+        body = sm.sentence.plain
+        hosted = tr.HOST_CLAUSE.search(body, trig.end)
+        if hosted is None:
+            return None
+        if hosted.group("who") is not None:
+            lo, hi = hosted.start("who"), hosted.end("who")
+        else:
+            lo, hi = hosted.end(), hosted.end() + 60
+        for m in sm.mentions:
+            if (
+                sm.sentence.start + lo <= m.start < sm.sentence.start + hi
+                and m.is_person
+                and m.dependant is None
+            ):
+                return m.actor
+        return None
+
+    def _with_phrase(
+        self, sm: SentenceMentions, cand: Frame
+    ) -> list[tuple[GazetteerActor, str]] | None:
+        """ "Kim's planned summit with Moon ... and a proposed meeting with Trump": the
+        owner of the noun (a possessive just before it, else the clause's first leader, else
+        the previous such noun's owner) and the leaders named after "with"."""
+        trig = cand.trigger
+        body = sm.sentence.plain
+        m = re.match(r"\s+(?:[\w-]+\s+){0,3}?with\s+", body[trig.end : trig.end + 40])
+        if m is None or not tr.NOUN_TRIGGER.match(trig.text):
+            return None
+        base = sm.sentence.start
+        lo = base + trig.end + m.end()
+        stop = re.search(
+            r",\s+|\s+(?:and|but|while)\s+(?:a|an|the|his|her|their)\b", body[lo - base :]
+        )
+        hi = lo + (stop.start() if stop else len(body))
+        partners = [
+            x.actor
+            for x in sm.mentions
+            if lo <= x.start < hi and x.is_person and x.dependant is None
+        ]
+        if not partners:
+            return None
+        clause_lo = base + cand.clause[0]
+        before = [
+            x
+            for x in sm.mentions
+            if clause_lo <= x.start < base + trig.start and x.is_person and x.dependant is None
+        ]
+        owner = None
+        earlier = self._partners.get(sm.index, set())
+        near = [x for x in before if x.possessive and base + trig.start - x.end <= 25]
+        others = [x for x in before if x.actor.key not in earlier]
+        if near:
+            owner = near[-1].actor
+        elif (sm.index, "meeting") in self._owners:
+            owner = self._owners[(sm.index, "meeting")]  # "... and a meeting with Trump"
+        elif others:
+            owner = others[-1].actor  # the nearest: "Moon said Kim wanted a summit with Trump"
+        if owner is None:
+            return None
+        self._owners[(sm.index, "meeting")] = owner
+        self._partners.setdefault(sm.index, set()).update(a.key for a in partners)
+        parties = [(owner, "participant")]
+        parties += [(a, "participant") for a in self._unique_actors(partners) if a != owner]
+        return parties if len(parties) >= 2 else None
+
+    def _object_phrase(
+        self, sm: SentenceMentions, cand: Frame
+    ) -> list[tuple[GazetteerActor, str]] | None:
+        """ "Trump said ..., after meeting Moon": a meeting verb's subject and its object
+        (the leaders named right after it), not every leader of the clause."""
+        trig = cand.trigger
+        if trig.text.lower() not in ("met", "meet", "meets", "meeting", "greeted"):
+            return None
+        base = sm.sentence.start
+        lo, hi = base + trig.end, base + trig.end + 45
+        first_after = next((m for m in sm.mentions if m.start >= lo and m.is_person), None)
+        if first_after is None or first_after.start - lo > 30:
+            return None
+        if re.search(r"[,;:]", self.text[lo : first_after.start]):
+            return None  # "met on May 26, a day after Trump ...": not the object
+        objects = [
+            m.actor
+            for m in sm.mentions
+            if lo <= m.start < hi and m.is_person and m.dependant is None
+        ]
+        clause_lo = base + cand.clause[0]
+        subjects = [
+            m.actor
+            for m in sm.mentions
+            if clause_lo <= m.start < base + trig.start and m.is_person and m.dependant is None
+        ]
+        if not objects or not subjects:
+            return None
+        parties = self._unique_actors([subjects[0], *objects])
+        return [(a, "participant") for a in parties] if len(parties) >= 2 else None
+
+    @staticmethod
+    def _unique_actors(actors: list[GazetteerActor]) -> list[GazetteerActor]:
+        out: list[GazetteerActor] = []
+        for a in actors:
+            if a not in out:
+                out.append(a)
+        return out
+
+    def _sender(
+        self, sm: SentenceMentions, trig: tr.Trigger, leaders: list[GazetteerActor]
+    ) -> GazetteerActor:
+        body = sm.sentence.plain
+        m = re.search(r"\b(?:from|by)\s+", body[trig.end : trig.end + 30])
+        if m:
+            pos = sm.sentence.start + trig.end + m.end()
+            for mention in sm.mentions:
+                if mention.start >= pos and mention.actor in leaders:
+                    return mention.actor
+        if trig.type == "invitation":
+            # "Kim accepted Xi's invitation": the possessor invited.
+            pos = sm.sentence.start + trig.start
+            owner = next(
+                (
+                    m.actor
+                    for m in sm.mentions
+                    if m.possessive and 0 <= pos - m.end <= 12 and m.actor in leaders
+                ),
+                None,
+            )
+            extended = re.search(
+                r"\b(?:extend|issu|sen[dt]|renew|deliver|conve|hand)\w*\s+\S+\s*$",
+                sm.sentence.plain[max(0, trig.start - 40) : trig.start],
+            )
+            if owner is not None and extended is None:
+                return owner  # "Kim accepted Xi's invitation"
+            if owner is not None:
+                # "Xi extended Kim's invitation": the invitation to Kim.
+                return next((a for a in leaders if a != owner), owner)
+        to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", body[trig.end : trig.end + 30])
+        if to and trig.type == "message":
+            pos = sm.sentence.start + trig.end + to.end()
+            recipient = next(
+                (m.actor for m in sm.mentions if m.start >= pos and m.actor in leaders), None
+            )
+            if recipient is not None:
+                return next((a for a in leaders if a != recipient), leaders[0])
+        inv = tr.AT_INVITATION.search(body)
+        if inv and trig.type == "invitation":
+            for mention in sm.mentions:
+                if mention.actor in leaders and mention.possessive:
+                    return mention.actor
+        return leaders[0]
+
+    def _visit_parties(
+        self,
+        sm: SentenceMentions,
+        cand: Frame,
+        leaders: list[GazetteerActor],
+        when: DateRange | None,
+    ) -> list[tuple[GazetteerActor, str]] | None:
+        trig = cand.trigger
+        trig_pos = sm.sentence.start + trig.start
+        clause = cand.clause
+        lo = sm.sentence.start + clause[0]
+        # The traveller: the nearest leader before the trigger in its clause ("Kim's visit",
+        # "Moon will travel"), or "by X" after it.
+        traveller = None
+        first = None
+        for m in sm.mentions:
+            if lo <= m.start < trig_pos and m.is_person:
+                traveller = m if m.dependant is None else None
+                if first is None and m.dependant is None:
+                    first = m
+        if traveller is None:
+            return None
+        between = sm.sentence.plain[traveller.end - sm.sentence.start : trig.start]
+        if first is not None and re.search(r"\band\s+(?:[\w']+\s+){0,3}$", between):
+            traveller = first  # "Kim met Xi on Tuesday and will visit Moscow": Kim travels
+        if traveller.actor.verified and not self.gaz.is_leader(traveller.actor.key):
+            return None
+        dest = self._destination(sm, trig)
+        parties: list[tuple[GazetteerActor, str]] = [(traveller.actor, "guest")]
+        # A visit to a country meets its leader; a trip or journey may be for someone else
+        # ("Kim travelled to Vietnam for his summit with Trump").
+        if dest is not None:
+            if traveller.actor.country == dest.key:
+                return None
+            host = self._host_of(dest, when)
+            given = host is not None and any(
+                a is host for d in self.sentences[: sm.index + 1] for a in self._actors_of(d)
+            )
+            if host is not None and host != traveller.actor and ("visit" in trig.text or given):
+                parties.append((host, "host"))
+                return parties
+        for actor in leaders:
+            if all(actor != a for a, _ in parties):
+                parties.append((actor, "participant"))
+        return parties if len(parties) >= 2 else None
+
+    @staticmethod
+    def _actors_of(sm: SentenceMentions) -> list[GazetteerActor]:
+        return [m.actor for m in sm.mentions]
+
+    def _sanction_parties(
+        self, sm: SentenceMentions, cand: Frame
+    ) -> list[tuple[GazetteerActor, str]] | None:
+        trig = cand.trigger
+        body = sm.sentence.plain
+        base = sm.sentence.start
+        clause = cand.clause
+        states = self._states_in(sm, (0, len(body)), allow_dependant=False)
+        people = self._leaders_in(sm, (0, len(body)))
+        trig_abs = base + trig.end
+        states += [
+            m  # "sanctions on two North Korean companies": the country's
+            for m in sm.mentions
+            if m.via in ("adjective", "demonym")
+            and trig_abs <= m.start < trig_abs + 40
+            and m.actor.kind == "country"
+        ]
+        states.sort(key=lambda m: m.start)
+        trig_pos = base + trig.start
+        before = [m for m in states if base + clause[0] <= m.start < trig_pos]
+        after = [m for m in states if trig_pos <= m.start < trig_pos + 90]
+        if trig.subtype == "resolution":
+            # "Resolution 2094 was adopted in March 2013": the council's, on the target of
+            # its sanctions told already
+            council = self._council()
+            told = next(
+                (
+                    d.actors[-1][0]
+                    for d in reversed(self.drafts)
+                    if d.type == "sanction" and council is not None and d.actors[0][0] == council
+                ),
+                None,
+            )
+            target = told or next((m.actor for m in after if m.actor != council), None)
+            if council is None or target is None:
+                return None
+            return [(council, "imposer"), (target, "target")]
+        imposer = before[-1].actor if before else None
+        coordinated = None
+        if len(before) >= 2 and before[-2].actor != before[-1].actor:
+            between = self.text[before[-2].end : before[-1].start]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", between):
+                coordinated = before[-2].actor  # "South Korea and Japan announced sanctions"
+        if imposer is None:
+            it = re.search(r"\b(?:it|they)\s+(?:\w+\s+){0,2}$", body[clause[0] : trig.start])
+            earlier = [m for m in states if m.start < base + clause[0]]
+            if it is not None and clause[0] > 0 and earlier:
+                # "The United States has kept him on its list since 2006, when it first
+                # blacklisted him": "it" is the state named before
+                imposer = earlier[0].actor
+        if imposer is None:
+            by = re.search(r"\bby\s+", body[trig.end : trig.end + 40])
+            if by:
+                pos = base + trig.end + by.end()
+                found = [m for m in states if m.start >= pos]
+                if found:
+                    imposer = found[0].actor
+                    after = [m for m in after if m.actor != imposer]
+        if imposer is None and re.search(
+            r"(?:^|,\s+|\bit\s+)\s*(?:it|the council|they)\b", body[: trig.start], re.I
+        ):
+            imposer = self.last_sanction.actors[0][0] if self.last_sanction else None
+        if imposer is not None and imposer.kind == "organization" and imposer.country:
+            # "the U.S. Treasury's Office of Foreign Assets Control": the state imposes
+            imposer = self.gaz.actor(imposer.country) or imposer
+        target = next((m.actor for m in after if m.actor != imposer), None)
+        person = next((m for m in people if trig_pos <= m.start < trig_pos + 90), None)
+        if person is not None and (
+            target is None or person.start < next(m.start for m in after if m.actor == target)
+        ):
+            target = person.actor  # "sanctions on Russian President Vladimir Putin"
+        last = self.last_sanction
+        if target is None and last is not None and imposer == last.actors[0][0]:
+            target = last.actors[-1][0]  # "the council adopted Resolution 2371" goes on
+        if imposer is None or target is None:
+            return None
+        if coordinated is not None and coordinated != target:
+            return [(coordinated, "imposer"), (imposer, "imposer"), (target, "target")]
+        return [(imposer, "imposer"), (target, "target")]
+
+    def _lead_pair(self) -> tuple[GazetteerActor, ...] | None:
+        for d in self.drafts:
+            people = [a for a, _ in d.actors if a.kind == "person"]
+            if len(people) == 2:
+                return tuple(people)
+        return None
