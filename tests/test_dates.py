@@ -647,7 +647,13 @@ def test_format_range_covers_every_precision() -> None:
         "year",
         "decade",
         "unknown",
+        "before",
     }
+
+
+def test_format_range_before() -> None:
+    assert format_range(None, d("2025-08-28"), "before") == "before 2025-08-28"
+    assert format_range(d("2018-01-01"), d("2025-08-28"), "before") == "before 2025-08-28"
 
 
 @pytest.mark.parametrize(

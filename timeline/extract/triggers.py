@@ -9,6 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.extract.lexicon import (
+    CANCELLED_CUES,
+    NEGATION_CUES,
+    NUMBER_WORDS,
+    PLANNED_ADJECTIVES,
+    PLANNED_CUES,
+    WISH_CUES,
+)
 from timeline.extract.registry import trigger_rules
 from timeline.extract.text import Tokens, tokenize
 
@@ -97,9 +105,7 @@ HOST_APPOSITIVE = re.compile(r",\s+(?:the|its|summit's|the summit's)\s+host\b", 
 ATTEND_NOUN = re.compile(r"\b(?:parade|ceremony|forum|games|olympics|event|celebration)\b", re.I)
 
 NEGATION_NEAR = re.compile(
-    r"\b(?P<cue>not|never|no longer|cancel\w*|called off|call off|scrap\w*|fail(?:ed|s)? to|"
-    r"refus\w* to|declin\w* to|skip\w*|boycott\w*|snub\w*|pull(?:ed)? out of|won't|didn't|"
-    r"doesn't|wasn't|weren't|isn't|aren't|wouldn't|absent from)(?:\s+[\w'-]+){0,4}\s*$",
+    rf"\b(?P<cue>{'|'.join(NEGATION_CUES)})(?:\s+[\w'-]+){{0,4}}\s*$",
     re.I,
 )
 # "Officials denied reports that Kim had spoken with Xi by phone."
@@ -119,18 +125,14 @@ HOSTED_AT_GATHERING = re.compile(
 )
 NEGATION_DET = re.compile(r"\b(?P<cue>no|without|nor)\s+(?:\w+\s+){0,2}$", re.I)
 CANCELLED_AFTER = re.compile(
-    r"[^.;]{0,50}?,\s+which\s+(?:[\w.'-]+\s+){0,4}?(?:called off|cancel\w*|scrapped|postponed|"
-    r"abandoned)\b",
+    rf"[^.;]{{0,50}}?,\s+which\s+(?:[\w.'-]+\s+){{0,4}}?(?:{'|'.join(CANCELLED_CUES)})\b",
     re.I,
 )
 REVERSED = re.compile(r"\b(?:revers\w* course|reinstat\w*|back on|went ahead|relented)\b", re.I)
 # A future cue governing the trigger: a modal a few words before it ("Moon will travel"),
 # or an adjective right before it ("Kim's planned summit").
 PLANNED = re.compile(
-    r"\b(?:will|'ll|shall|is to|are to|was to|were to|due to|expected to|expects? to|plans? to|"
-    r"planning to|is set to|are set to|was set to|scheduled to|ahead of|prepar\w* for|"
-    r"to be held|aims? to|intends? to|would|is going to|are going to|agreed to)"
-    r"(?:\s+[\w'-]+){0,3}\s*$",
+    rf"\b(?:{'|'.join(PLANNED_CUES)})(?:\s+[\w'-]+){{0,3}}\s*$",
     re.I,
 )
 PLANNED_CLAUSE = re.compile(
@@ -139,7 +141,7 @@ PLANNED_CLAUSE = re.compile(
     re.I,
 )
 PLANNED_ADJ = re.compile(
-    r"\b(?:planned|upcoming|next|proposed|scheduled|forthcoming|expected|prospective)"
+    rf"\b(?:{'|'.join(PLANNED_ADJECTIVES)})"
     r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s+[\w'-]+){0,1}\s*$",
     re.I,
 )
@@ -150,14 +152,7 @@ NOUN_TRIGGER = re.compile(
     r"(?:state|official|working|surprise|secret) visit|parade|ceremony)$",
     re.I,
 )
-WISH = re.compile(
-    r"\b(?:would like|wants? to|wanted to|wish\w* to|hope[sd]?|hoping|could|might|"
-    r"offer\w* to|ready to|willing to|open to|proposes|proposed to|call(?:s|ed)? for|urg\w*|"
-    r"if|unless|"
-    r"depend\w* on|consider\w*|seeks? to|sought to|push\w* for|prepared to|eager to|"
-    r"would welcome|possible|possibility|suggest\w*|invit\w*(?: \w+){0,4} to)\b",
-    re.I,
-)
+WISH = re.compile(rf"\b(?:{'|'.join(WISH_CUES)})\b", re.I)
 WISH_MAY = re.compile(r"\bmay\b")  # case-sensitive: "May" is a month
 # Definite references to an event told already: "the talks", "their summit" (not "their
 # first summit", "the meeting between X and Y").
@@ -276,17 +271,7 @@ DURATION_END = re.compile(
 DURATION_OPENED = re.compile(
     r"^[^.;]{0,30}?,?\s*which\s+(?:opened|began|started|opens|begins|starts)\b", re.I
 )
-NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+NUMBERS = {word: n for word, n in NUMBER_WORDS.items() if 2 <= n <= 10}
 ANCHOR_NOUN = re.compile(
     r"\b(?:after|during|at the end of|following|before|at|on the sidelines of)\s+"
     r"(?:the|their|this)\s+"

@@ -9,6 +9,13 @@ from __future__ import annotations
 import re
 
 from timeline.extract.dates.ranges import _SEASON_START
+from timeline.extract.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS_NEEDING_A_CAPITAL,
+    NUMBER_WORDS,
+    WEEKDAY_NAMES,
+)
 
 # replaced by the rule's name, so every rule's groups are unique inside the master regex.
 # ---------------------------------------------------------------------------------------
@@ -32,24 +39,14 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_MONTH_NAMES = _words(
-    "january february march april may june july august september october november december"
-)
-_MONTH_ABBREVIATIONS = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
+_MONTH_NAMES = list(MONTH_NAMES)
+_MONTH_ABBREVIATIONS = list(MONTH_ABBREVIATIONS)
 _MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)} | {
     abbr: next(i for i, name in enumerate(_MONTH_NAMES, 1) if name.startswith(abbr))
     for abbr in _MONTH_ABBREVIATIONS
 }
-_WEEKDAYS = {
-    name: i
-    for i, name in enumerate(_words("monday tuesday wednesday thursday friday saturday sunday"))
-}
-_NUMBERS = {
-    name: i + 1
-    for i, name in enumerate(
-        _words("one two three four five six seven eight nine ten eleven twelve")
-    )
-} | {
+_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
+_NUMBERS = dict(NUMBER_WORDS) | {
     "a": 1,
     "an": 1,
     "fifteen": 15,
@@ -60,7 +57,7 @@ _NUMBERS = {
 _ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 _ORDINAL_QUARTERS |= {f"{q}{suffix}": q for q, suffix in enumerate(("st", "nd", "rd", "th"), 1)}
 # Words that need a capital to be a month ("may", "march" are also verbs).
-_NEEDS_CAPITAL = frozenset({"may", "march", "mar"})
+_NEEDS_CAPITAL = MONTHS_NEEDING_A_CAPITAL
 
 _MON_FULL = "|".join(_MONTH_NAMES)
 _MON_ABBR = rf"(?:{'|'.join(sorted(_MONTH_ABBREVIATIONS, reverse=True))})\b\.?"

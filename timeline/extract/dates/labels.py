@@ -51,8 +51,11 @@ def format_range(start: date | None, end: date | None, precision: str | None) ->
     """Display a range at its real precision ("late April 2018", "Q3 2025", "2010s").
 
     A range whose shape does not fit its precision (an open "since 2011") falls back to
-    "START to END"; no start, or an unknown precision, is "undated".
+    "START to END"; no start, or an unknown precision, is "undated". An event known only to
+    precede a day (precision "before", open start) shows as "before END".
     """
+    if precision == "before" and end is not None:
+        return f"before {end.isoformat()}"
     if start is None or precision is None or precision == "unknown":
         return "undated"
     end = end or start

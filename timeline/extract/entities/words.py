@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.lexicon import MONTH_NAMES, TITLES
+
 # Role words and the office they name ("leader" = effective leader, else head of state ...).
-ROLE_WORDS: dict[tuple[str, ...], str] = {
-    ("leader",): "leader",
-    ("president",): "head_of_state",
-    ("premier",): "head_of_government",
-    ("chancellor",): "head_of_government",
-    ("king",): "head_of_state",
-    ("queen",): "head_of_state",
-    ("emperor",): "head_of_state",
-    ("monarch",): "head_of_state",
-    ("chairman",): "leader",
-    ("strongman",): "leader",
-    ("dictator",): "leader",
-    ("prime", "minister"): "head_of_government",
-    ("supreme", "leader"): "leader",
-    ("general", "secretary"): "party_leader",
-    ("head", "of", "state"): "head_of_state",
-    ("head", "of", "government"): "head_of_government",
-    ("pm",): "head_of_government",
-}
+ROLE_WORDS: dict[tuple[str, ...], str] = TITLES
 _ROLE_FIRST = {words[0] for words in ROLE_WORDS}
 _ROLES_LONGEST_FIRST = sorted(ROLE_WORDS.items(), key=lambda kv: -len(kv[0]))
 # Words between a country and its role word: "the North Korean young leader", "Chinese
@@ -126,20 +110,7 @@ _PLACE_NOUNS = {
     "palace",
     "mausoleum",
 }
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_MONTHS = set(MONTH_NAMES)
 _DATE_PREPOSITIONS = {"on", "in", "early", "late", "mid", "since", "until", "by", "of", "last"}
 # Seats of government standing for the government: "the Kremlin said", "the Kremlin leader".
 METONYMS: dict[tuple[str, ...], str] = {
