@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from timeline.extract import dates as dates_mod
 from timeline.extract import triggers as tr
+from timeline.extract.clauses import segment, segmenter_name
 from timeline.extract.dates import DateRange, TemporalExpression
 from timeline.extract.entities import (
     EntityResolver,
@@ -78,7 +80,7 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         self.prev_had_meeting = any(t.type == "meeting" for t in triggers)
         if not triggers:
             return
-        clauses = tr.clause_spans(body)
+        clauses = segment(body, needs_parse=self._needs_parse(sm, body))
         candidates = [c for c in (self._candidate(sm, t, clauses, triggers) for t in triggers) if c]
         if not candidates:
             return
@@ -96,6 +98,14 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
             drafts.extend(self._date_and_build(sm, cand, by_tense[tense], clauses))
         for draft in self._reconcile(drafts, body):
             self._add(draft)
+
+    def _needs_parse(self, sm: SentenceMentions, body: str) -> bool:
+        """Whether the clause structure is worth a parse: several leaders or several time
+        expressions could attach to the wrong trigger. Only asked when a parser is in use."""
+        if segmenter_name() != "spacy":
+            return False
+        leaders = {m.actor.key for m in sm.mentions if m.is_person}
+        return len(leaders) >= 3 or len(dates_mod.find_dates(body, self.published)) >= 2
 
     def _host_appositive(self, sm: SentenceMentions) -> None:
         """ "Yoon will travel to Hiroshima for the G7 summit. Kishida, the host, has invited

@@ -184,7 +184,9 @@ class FramesMixin:
         ):
             return None
         # Status.
-        window_start = max(clause[0], trig.start - 50)
+        # Status cues count in the trigger's clause only (a cue in another clause governs
+        # another verb); the cue patterns themselves want the cue a few words before it.
+        window_start = clause[0]
         window = body[window_start : trig.start]
         cue = tr.NEGATION_NEAR.search(window) or tr.NEGATION_DET.search(window)
         if cue is not None and (
