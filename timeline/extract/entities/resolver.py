@@ -34,6 +34,7 @@ from timeline.extract.entities.words import (
     _ROLE_MODIFIERS,
     _ROLES_LONGEST_FIRST,
     METONYMS,
+    ROLE_WORDS,
 )
 from timeline.extract.gazetteer import Gazetteer, GazetteerActor
 from timeline.extract.text import plain, split_sentences, tokenize
@@ -468,7 +469,17 @@ class EntityResolver(TitlesMixin, PairsMixin):
         )
 
     def _is_title_token(self, i: int) -> bool:
-        return self.keys[i] in _ROLE_FIRST or self.keys[i] in ("secretary",)
+        """Whether token i is a leader's title or ends one ("Prime Minister Harper", not
+        "Defense Minister Kim")."""
+        keys = self.keys
+        if keys[i] in _ROLE_FIRST or keys[i] in ("secretary",):
+            return True
+        return any(
+            len(words) > 1
+            and i + 1 >= len(words)
+            and tuple(keys[i + 1 - len(words) : i + 1]) == words
+            for words in ROLE_WORDS
+        )
 
     def _titled_before(self, i: int) -> bool:
         return i > 0 and self.keys[i - 1] in _ROLE_FIRST
