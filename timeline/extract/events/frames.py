@@ -169,9 +169,12 @@ class FramesMixin:
                 named = any(m.via in ("name", "title", "unverified") for m in sm.mentions)
                 possessive = det.group().split()[0].lower() in ("their", "his", "her", "its")
                 invited_to = re.search(r"\binvit\w*\b[^.;]{0,50}\bfor\s+the\s+(?:\S+\s+)?$", before)
+                # ... but only once an event of the type has been told: "Putin called off
+                # his visit to Pyongyang" opening a story is the visit's first mention.
+                told = any(d.type == type_ for d in self.drafts)
                 if (
                     not follow.startswith((" with", " between"))
-                    and not (possessive and named)
+                    and not (possessive and (named or not told))
                     and not invited_to
                 ):
                     return None
