@@ -273,3 +273,12 @@ def test_the_leaders_opening_a_sentence_are_the_pair(gaz: Gazetteer) -> None:
     ]
     text = "Donald Trump and Kim Jong Un met. Xi hosted the leaders of Japan and Korea."
     assert "pair" not in {g[2] for g in found(gaz, text, date(2019, 2, 28))}
+
+
+def test_a_surname_after_a_multiword_leader_title_resolves(gaz: Gazetteer) -> None:
+    text = "Prime Minister Harper met Premier Wen, and Defense Minister Kim met Harper later."
+    assert found(gaz, text, date(2011, 5, 20)) == [
+        ("Harper", "Stephen Harper", "surname"),
+        ("Wen", "Wen Jiabao", "surname"),
+        ("Harper", "Stephen Harper", "surname"),
+    ]
