@@ -152,6 +152,12 @@ NOUN_TRIGGER = re.compile(
     r"(?:state|official|working|surprise|secret) visit|parade|ceremony)$",
     re.I,
 )
+# Call triggers that are nouns ("a video call with Putin"): they take a "with" partner.
+NOMINAL_CALL = re.compile(
+    r"^(?:(?:tele)?phone (?:call|calls|conversation|talks)|video (?:call|calls|link|conference)|"
+    r"videoconference|a (?:phone |telephone )?call with|conversations?)$",
+    re.I,
+)
 WISH = re.compile(rf"\b(?:{'|'.join(WISH_CUES)})\b", re.I)
 WISH_MAY = re.compile(r"\bmay\b")  # case-sensitive: "May" is a month
 # Definite references to an event told already: "the talks", "their summit" (not "their

@@ -15,6 +15,11 @@ from timeline.extract.events.model import MIN_PARTICIPANTS, STATE_VIAS
 from timeline.extract.gazetteer import GazetteerActor
 from timeline.extract.stages import Frame
 
+# A preposition right before a mention: the leader is an object, not a subject.
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|for|on|at|of|about)\s+$", re.I)
+# "his summit with", "her phone call with": a pronoun owner, the subject of its clause.
+_PRONOUN_OWNER = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
 
 class ParticipantsMixin:
     """The argument stage of `ArticleExtractor`."""
@@ -250,8 +255,11 @@ class ParticipantsMixin:
         the previous such noun's owner) and the leaders named after "with"."""
         trig = cand.trigger
         body = sm.sentence.plain
-        m = re.match(r"\s+(?:[\w-]+\s+){0,3}?with\s+", body[trig.end : trig.end + 40])
-        if m is None or not tr.NOUN_TRIGGER.match(trig.text):
+        if trig.text.lower().endswith(" with"):
+            m = re.match(r"\s*", body[trig.end :])  # "a call with Putin"
+        else:
+            m = re.match(r"\s+(?:[\w-]+\s+){0,3}?with\s+", body[trig.end : trig.end + 40])
+        if m is None or not (tr.NOUN_TRIGGER.match(trig.text) or tr.NOMINAL_CALL.match(trig.text)):
             return None
         base = sm.sentence.start
         lo = base + trig.end + m.end()
@@ -270,9 +278,17 @@ class ParticipantsMixin:
         before = [
             x
             for x in sm.mentions
-            if clause_lo <= x.start < base + trig.start and x.is_person and x.dependant is None
+            if clause_lo <= x.start < base + trig.start
+            and x.is_person
+            and x.dependant is None
+            # an object ("spoke to Trump after a call with Putin") does not own the noun
+            and not _AFTER_PREPOSITION.search(self.text[max(clause_lo, x.start - 12) : x.start])
         ]
         owner = None
+        pronoun = _PRONOUN_OWNER.search(body[max(0, trig.start - 30) : trig.start])
+        if pronoun is not None and before:
+            # "Moon briefed Xi on his summit with Trump": "his" is the subject's
+            before = before[:1]
         earlier = self._partners.get(sm.index, set())
         near = [x for x in before if x.possessive and base + trig.start - x.end <= 25]
         others = [x for x in before if x.actor.key not in earlier]
