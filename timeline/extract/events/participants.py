@@ -15,6 +15,15 @@ from timeline.extract.events.model import MIN_PARTICIPANTS, STATE_VIAS
 from timeline.extract.gazetteer import GazetteerActor
 from timeline.extract.stages import Frame
 
+# A relative clause on a leader, closed by a comma before the main verb: ", whom Trump met in
+# 2018, will visit", ", who met Trump in Hanoi, is due".
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|whom|whose)\b", re.I)
+_RELATIVE_CLOSE = re.compile(
+    r",\s+(?=(?:will|would|is|was|are|were|has|had|have|did|does|also|then|later|plans|"
+    r"[a-z]+ed|met|held|spoke|sent|wrote|flew|went|made|took|arrived|travel\w*|visit\w*)\b)"
+)
+
+
 # A preposition right before a mention: the leader is an object, not a subject.
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|for|on|at|of|about)\s+$", re.I)
 # "his summit with", "her phone call with": a pronoun owner, the subject of its clause.
@@ -37,6 +46,30 @@ class ParticipantsMixin:
                     continue  # "the summit hosted by Xi": the gathering's host, not a party
                 out.append(m)
         return out
+
+    def _outside_relatives(
+        self, sm: SentenceMentions, trig: tr.Trigger, mentions: list[Mention]
+    ) -> list[Mention]:
+        """The mentions that belong to the trigger's side of a relative clause on a leader: in
+        "Kim, whom Trump met in Singapore in 2018, will visit Moscow" Trump is the relative
+        clause's (its own meeting), not the visit's; the meeting in it does not take the
+        main clause's leaders either."""
+        body = sm.sentence.plain
+        base = sm.sentence.start
+        spans = []
+        for rel in _RELATIVE_OPEN.finditer(body, 0, trig.start):
+            close = _RELATIVE_CLOSE.search(body, rel.end())
+            if close is None:
+                continue
+            if close.start() <= trig.start:
+                spans.append((base + rel.start(), base + close.start()))
+            else:
+                # the trigger is the relative clause's own ("Kim, who met Trump in 2019, met
+                # Putin on Thursday"): the main clause after it is not its
+                spans.append((base + close.start(), base + len(body)))
+        if not spans:
+            return mentions
+        return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]
 
     def _states_in(
         self, sm: SentenceMentions, span: tuple[int, int], *, allow_dependant: bool
@@ -96,14 +129,14 @@ class ParticipantsMixin:
         if type_ == "sanction":
             return self._sanction_parties(sm, cand)
 
-        leaders = self._unique(self._leaders_in(sm, clause))
+        leaders = self._unique(self._outside_relatives(sm, trig, self._leaders_in(sm, clause)))
         if type_ == "agreement" and not leaders:
             states = self._unique(self._states_in(sm, clause, allow_dependant=True))
             if len(states) >= 2:
                 # "North and South Korea signed ..., as Moon and Kim held talks"
                 return [(a, "signatory") for a in states]
         if len(leaders) < need:
-            leaders = self._unique(self._leaders_in(sm, whole))
+            leaders = self._unique(self._outside_relatives(sm, trig, self._leaders_in(sm, whole)))
 
         if type_ == "agreement":
             if len(leaders) < 2:
@@ -119,7 +152,7 @@ class ParticipantsMixin:
             return [(a, "signatory") for a in leaders] if len(leaders) >= 2 else None
 
         if type_ == "meeting" and trig.subtype == "visit":
-            local = self._unique(self._leaders_in(sm, clause))
+            local = self._unique(self._outside_relatives(sm, trig, self._leaders_in(sm, clause)))
             return self._visit_parties(sm, cand, local, when)
 
         if type_ in ("meeting", "call"):
@@ -323,7 +356,7 @@ class ParticipantsMixin:
             return None  # "met on May 26, a day after Trump ...": not the object
         objects = [
             m.actor
-            for m in sm.mentions
+            for m in self._outside_relatives(sm, trig, list(sm.mentions))
             if lo <= m.start < hi and m.is_person and m.dependant is None
         ]
         clause_lo = base + cand.clause[0]
@@ -405,7 +438,7 @@ class ParticipantsMixin:
         # "Moon will travel"), or "by X" after it.
         traveller = None
         first = None
-        for m in sm.mentions:
+        for m in self._outside_relatives(sm, trig, list(sm.mentions)):
             if lo <= m.start < trig_pos and m.is_person:
                 traveller = m if m.dependant is None else None
                 if first is None and m.dependant is None:

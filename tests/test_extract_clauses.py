@@ -1,0 +1,55 @@
+"""Participants and dates read by clause, not by co-occurrence in a sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from timeline.extract import Gazetteer, extract_events
+
+DAY = date(2025, 8, 28)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.from_seed_dir()
+
+
+def events(gaz: Gazetteer, text: str, day: date = DAY) -> list[tuple[Any, ...]]:
+    return [
+        (
+            e.type,
+            sorted(p.name for p in e.participants),
+            (e.date.start.isoformat(), e.date.end.isoformat()) if e.date else None,
+            e.status,
+        )
+        for e in extract_events(text, day, gaz)
+    ]
+
+
+def test_a_call_with_one_leader_is_not_joined_by_the_object_of_another_verb(
+    gaz: Gazetteer,
+) -> None:
+    assert events(gaz, "Xi spoke to Trump on Tuesday after a video call with Putin.") == [
+        ("call", ["Vladimir Putin", "Xi Jinping"], ("2025-08-26", "2025-08-26"), "occurred")
+    ]
+
+
+def test_his_summit_is_the_subjects_not_the_briefed_leaders(gaz: Gazetteer) -> None:
+    got = events(gaz, "Moon briefed Xi on Monday on his summit with Trump.", date(2019, 3, 1))
+    assert [(t, names) for t, names, _, _ in got] == [("meeting", ["Donald Trump", "Moon Jae-in"])]
+
+
+def test_a_relative_clause_keeps_its_own_meeting_and_leaves_the_main_verbs(
+    gaz: Gazetteer,
+) -> None:
+    assert events(gaz, "Kim, whom Trump met in Singapore on June 12, 2018, will visit Moscow.") == [
+        ("meeting", ["Donald Trump", "Kim Jong Un"], ("2018-06-12", "2018-06-12"), "occurred"),
+        ("meeting", ["Kim Jong Un", "Vladimir Putin"], None, "planned"),
+    ]
+    assert events(gaz, "Kim, who met Trump in Hanoi in 2019, met Putin on Thursday.") == [
+        ("meeting", ["Donald Trump", "Kim Jong Un"], ("2019-01-01", "2019-12-31"), "occurred"),
+        ("meeting", ["Kim Jong Un", "Vladimir Putin"], ("2025-08-28", "2025-08-28"), "occurred"),
+    ]
