@@ -207,12 +207,16 @@ PLANNED_AFTER = re.compile(
     r"(?:take place|be held|go ahead|happen|occur)\b",
     re.I,
 )
-# A condition or a maybe told after the noun: "his meeting with Xi would depend on progress",
-# "a summit could take place next month".
+# A condition told after the noun: "his meeting with Xi would depend on progress".
 WISH_AFTER = re.compile(
     r"^[^.;:]{0,60}?\b(?:(?:would|will|could|might|may)\s+)?(?:depends?|depended|hinges?|hinged|"
-    r"be conditional)\s+(?:on|upon)\b"
-    r"|^[^.;:]{0,60}?\b(?:could|might)\s+(?:\w+\s+)?(?:take place|be held|happen|go ahead)\b",
+    r"be conditional)\s+(?:on|upon)\b",
+    re.I,
+)
+# A maybe told after the noun: "a summit could take place next month" is a planned event
+# (expected, not wished for).
+MAYBE_AFTER = re.compile(
+    r"^[^.;:]{0,60}?\b(?:could|might)\s+(?:\w+\s+)?(?:take place|be held|happen|go ahead)\b",
     re.I,
 )
 # Quoted words: their tense is the speaker's, not the narrative's.

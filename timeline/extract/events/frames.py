@@ -237,7 +237,10 @@ class FramesMixin:
         if (
             not future
             and tr.NOUN_TRIGGER.match(trig.text)
-            and tr.PLANNED_AFTER.match(unquoted[trig.end : clause[1]])
+            and (
+                tr.PLANNED_AFTER.match(unquoted[trig.end : clause[1]])
+                or tr.MAYBE_AFTER.match(unquoted[trig.end : clause[1]])
+            )
         ):
             future = True  # "his summit with Kim would take place on June 12"
         if trig.subtype == "expect" or invited_for:
