@@ -104,3 +104,17 @@ def test_a_negation_in_another_clause_does_not_govern_the_trigger(gaz: Gazetteer
     assert [(e.type, e.status, e.date.start.isoformat() if e.date else None) for e in events] == [
         ("meeting", "occurred", "2025-08-31")
     ]
+
+
+def test_an_undated_occurred_event_cannot_postdate_its_article(gaz: Gazetteer) -> None:
+    day = date(2025, 8, 28)
+    occurred, planned = extract_events(
+        "Kim sent a letter to Trump. Xi will visit Moscow.", day, gaz
+    )
+    assert (occurred.type, occurred.date, occurred.status, occurred.not_after) == (
+        "message",
+        None,
+        "occurred",
+        day,
+    )
+    assert (planned.status, planned.not_after) == ("planned", None)

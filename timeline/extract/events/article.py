@@ -185,6 +185,7 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
             end=d.sentence.end,
             confidence=d.confidence,
             cameo=_cameo(d),
+            not_after=self.published if d.date is None and d.status == "occurred" else None,
         )
 
 

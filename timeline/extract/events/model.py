@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from timeline.extract.dates import DateRange
@@ -46,6 +47,12 @@ class ExtractedEvent:
     end: int
     confidence: float
     cameo: str | None
+    # An occurred event the text gives no date: it cannot postdate its article, so this is
+    # the publication date (None when the event is dated, planned or negated). A store can
+    # keep it as an open range ending here (precision "before") instead of "undated", so
+    # date filters do not match it in every window. Not in `to_json`: the contract's date
+    # object is fixed.
+    not_after: date | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The eval README's event shape."""
