@@ -53,3 +53,15 @@ def test_a_relative_clause_keeps_its_own_meeting_and_leaves_the_main_verbs(
         ("meeting", ["Donald Trump", "Kim Jong Un"], ("2019-01-01", "2019-12-31"), "occurred"),
         ("meeting", ["Kim Jong Un", "Vladimir Putin"], ("2025-08-28", "2025-08-28"), "occurred"),
     ]
+
+
+def test_a_calling_verb_takes_its_object_not_a_leader_of_a_later_phrase(gaz: Gazetteer) -> None:
+    text = "Lula called Modi on Thursday to discuss tariffs, a week after speaking with Xi."
+    assert events(gaz, text) == [
+        (
+            "call",
+            ["Luiz Inacio Lula da Silva", "Narendra Modi"],
+            ("2025-08-28", "2025-08-28"),
+            "occurred",
+        )
+    ]

@@ -25,6 +25,12 @@ _RELATIVE_CLOSE = re.compile(
 )
 
 
+# Verbs whose object is the other party: "met Moon", "called Modi", "phoned Erdogan".
+_TRANSITIVE = frozenset(
+    {"met", "meet", "meets", "meeting", "greeted", "called", "phoned", "telephoned", "rang"}
+)
+
+
 # A preposition right before a mention: the leader is an object, not a subject.
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|for|on|at|of|about)\s+$", re.I)
 # "his summit with", "her phone call with": a pronoun owner, the subject of its clause.
@@ -346,7 +352,7 @@ class ParticipantsMixin(PartiesMixin):
         """ "Trump said ..., after meeting Moon": a meeting verb's subject and its object
         (the leaders named right after it), not every leader of the clause."""
         trig = cand.trigger
-        if trig.text.lower() not in ("met", "meet", "meets", "meeting", "greeted"):
+        if trig.text.lower() not in _TRANSITIVE:
             return None
         base = sm.sentence.start
         lo, hi = base + trig.end, base + trig.end + 45
