@@ -65,3 +65,28 @@ def test_a_calling_verb_takes_its_object_not_a_leader_of_a_later_phrase(gaz: Gaz
             "occurred",
         )
     ]
+
+
+def test_coordinated_verb_phrases_keep_their_own_objects(gaz: Gazetteer) -> None:
+    text = "Erdogan hosted Zelensky in Ankara last year and will host Putin next month."
+    assert events(gaz, text) == [
+        (
+            "meeting",
+            ["Recep Tayyip Erdogan", "Volodymyr Zelensky"],
+            ("2024-01-01", "2024-12-31"),
+            "occurred",
+        ),
+        (
+            "meeting",
+            ["Recep Tayyip Erdogan", "Vladimir Putin"],
+            ("2025-09-01", "2025-09-30"),
+            "planned",
+        ),
+    ]
+
+
+def test_a_visits_host_is_the_destinations_leader_named_in_the_sentence(gaz: Gazetteer) -> None:
+    got = events(gaz, "Modi visited Japan from Aug. 29 to 30 and met Ishiba in Tokyo.")
+    assert [(t, names) for t, names, _, _ in got] == [
+        ("meeting", ["Narendra Modi", "Shigeru Ishiba"])
+    ]

@@ -28,6 +28,11 @@ _RELATIVE_CLOSE = re.compile(
 # Verbs whose object is the other party: "met Moon", "called Modi", "phoned Erdogan".
 _TRANSITIVE = frozenset(
     {"met", "meet", "meets", "meeting", "greeted", "called", "phoned", "telephoned", "rang"}
+    | {"hosted", "host", "hosts", "hosting"}
+)
+_NEXT_VERB_PHRASE = re.compile(
+    r"[,;]|\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:will|would|is|was|has|had|did|"
+    r"[a-z]+ed|met|held|spoke|sent|wrote|flew|went|made|took)\b"
 )
 
 
@@ -361,6 +366,11 @@ class ParticipantsMixin(PartiesMixin):
             return None
         if re.search(r"[,;:]", self.text[lo : first_after.start]):
             return None  # "met on May 26, a day after Trump ...": not the object
+        # The object phrase ends where a coordinated verb phrase begins: "hosted Zelensky
+        # last year and will host Putin next month".
+        next_verb = _NEXT_VERB_PHRASE.search(self.text, first_after.end, hi)
+        if next_verb is not None:
+            hi = next_verb.start()
         objects = [
             m.actor
             for m in self._outside_relatives(sm, trig, list(sm.mentions))
@@ -375,7 +385,11 @@ class ParticipantsMixin(PartiesMixin):
         if not objects or not subjects:
             return None
         parties = self._unique_actors([subjects[0], *objects])
-        return [(a, "participant") for a in parties] if len(parties) >= 2 else None
+        if len(parties) < 2:
+            return None
+        if trig.text.lower().startswith("host"):
+            return [(a, "host" if a == subjects[0] else "guest") for a in parties]
+        return [(a, "participant") for a in parties]
 
     @staticmethod
     def _unique_actors(actors: list[GazetteerActor]) -> list[GazetteerActor]:

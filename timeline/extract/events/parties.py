@@ -50,7 +50,18 @@ class PartiesMixin:
         if dest is not None:
             if traveller.actor.country == dest.key:
                 return None
-            host = self._host_of(dest, when)
+            # A leader of the destination named in the sentence is the host ("visited Japan
+            # ... and met Ishiba"); else whoever held its office then.
+            named = [
+                m.actor
+                for m in sm.mentions
+                if m.is_person
+                and m.dependant is None
+                and m.actor.country == dest.key
+                and m.actor != traveller.actor
+                and self.gaz.is_leader(m.actor.key)
+            ]
+            host = named[0] if named else self._host_of(dest, when)
             given = host is not None and any(
                 a is host for d in self.sentences[: sm.index + 1] for a in self._actors_of(d)
             )
