@@ -90,3 +90,10 @@ def test_a_visits_host_is_the_destinations_leader_named_in_the_sentence(gaz: Gaz
     assert [(t, names) for t, names, _, _ in got] == [
         ("meeting", ["Narendra Modi", "Shigeru Ishiba"])
     ]
+
+
+def test_a_sanctioned_leader_titled_by_his_country_is_the_target(gaz: Gazetteer) -> None:
+    got = events(gaz, "Washington sanctioned Venezuelan President Nicolas Maduro in 2017.")
+    assert got == [
+        ("sanction", ["Nicolas Maduro", "United States"], ("2017-01-01", "2017-12-31"), "occurred")
+    ]

@@ -144,8 +144,12 @@ class PartiesMixin:
             imposer = self.gaz.actor(imposer.country) or imposer
         target = next((m.actor for m in after if m.actor != imposer), None)
         person = next((m for m in people if trig_pos <= m.start < trig_pos + 90), None)
+        target_at = next(m for m in after if m.actor == target) if target is not None else None
         if person is not None and (
-            target is None or person.start < next(m.start for m in after if m.actor == target)
+            target_at is None
+            or person.start < target_at.start
+            # "sanctioned Venezuelan President Nicolas Maduro": the country titles him
+            or (person.actor.country == target_at.actor.key and person.start - target_at.end <= 30)
         ):
             target = person.actor  # "sanctions on Russian President Vladimir Putin"
         last = self.last_sanction
