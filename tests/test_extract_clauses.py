@@ -97,3 +97,13 @@ def test_a_sanctioned_leader_titled_by_his_country_is_the_target(gaz: Gazetteer)
     assert got == [
         ("sanction", ["Nicolas Maduro", "United States"], ("2017-01-01", "2017-12-31"), "occurred")
     ]
+
+
+def test_a_boycott_of_a_gathering_told_before_it_lists_the_speaker(gaz: Gazetteer) -> None:
+    text = (
+        "Ramaphosa will host the G20 summit in Johannesburg in November, "
+        "which Trump has said he will boycott."
+    )
+    assert events(gaz, text) == [
+        ("attendance", ["Donald Trump"], ("2025-11-01", "2025-11-30"), "negated")
+    ]

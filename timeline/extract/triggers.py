@@ -91,6 +91,14 @@ ABSENT_GATHERING = re.compile(
     r"(?!\s+(?:with|between)\b)",
     re.I,
 )
+# ... or the gathering told before, in a relative clause: "the G20 summit in November, which
+# Trump has said he will boycott".
+ABSENT_GATHERING_BEFORE = re.compile(
+    r"\b(?:summit|forum|gathering|meetings?|conference|ceremony|parade|games|olympics|"
+    r"celebrations?|commemorations?|funeral|inauguration|congress|assembly)\b[^.;]{0,40}?,\s+"
+    r"(?:which|that)\b[^.;,]{0,60}$",
+    re.I,
+)
 # The host of the gathering in a relative clause: "the summit that Putin is hosting", "which
 # Xi will host", "hosted by Obama".
 HOST_CLAUSE = re.compile(

@@ -18,6 +18,12 @@ from timeline.extract.entities.words import (
 )
 from timeline.extract.gazetteer import GazetteerActor
 
+# A person, a speech verb, then "he": the speaker ("Trump has said he will boycott it").
+_SAID_PRONOUN = re.compile(
+    r"\b[A-Z][\w'-]+\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+|added|insisted|stressed|"
+    r"warned|announced)\s+(?:that\s+)?$"
+)
+
 
 class PairsMixin:
     """The pair and pronoun rules of `EntityResolver`."""
@@ -70,8 +76,13 @@ class PairsMixin:
         if key == "both" and nxt not in _BOTH_NOUNS and nxt not in _BOTH_VERBS:
             return 0
         if key in ("he", "she") and sentence_persons:
-            # "Kim arrived on Tuesday, and on Wednesday he stood ...": the sentence's subject.
             before = self.plain[max(0, self.starts[i] - 40) : self.starts[i]]
+            if _SAID_PRONOUN.search(before):
+                # "..., which Trump has said he will boycott": the speaker.
+                actor = sentence_persons[-1]
+                bucket.append(self._mention(i, i + 1, actor, "pronoun"))
+                return 1
+            # "Kim arrived on Tuesday, and on Wednesday he stood ...": the sentence's subject.
             if re.search(r"(?:,|\band)\s+(?:[\w-]+\s+){0,4}$", before):
                 actor = sentence_persons[0]
                 bucket.append(self._mention(i, i + 1, actor, "pronoun"))

@@ -68,7 +68,11 @@ class FramesMixin:
             and tr.EXPECT_GATHERING.match(body[trig.start :])
         ):
             return None
-        if trig.subtype == "absent" and not tr.ABSENT_GATHERING.match(body[trig.end :]):
+        if (
+            trig.subtype == "absent"
+            and not tr.ABSENT_GATHERING.match(body[trig.end :])
+            and not tr.ABSENT_GATHERING_BEFORE.search(body[: trig.start])
+        ):
             return None
         if (
             type_ == "attendance"
