@@ -107,3 +107,10 @@ def test_a_boycott_of_a_gathering_told_before_it_lists_the_speaker(gaz: Gazettee
     assert events(gaz, text) == [
         ("attendance", ["Donald Trump"], ("2025-11-01", "2025-11-30"), "negated")
     ]
+
+
+def test_a_relative_clause_is_not_dated_by_the_main_clauses_expression(gaz: Gazetteer) -> None:
+    text = (
+        "Xi, who is also expected to attend the APEC summit, will travel to Seoul later this month."
+    )
+    assert events(gaz, text) == [("attendance", ["Xi Jinping"], None, "planned")]

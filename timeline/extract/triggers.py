@@ -317,6 +317,12 @@ CLAUSE_BREAK = re.compile(
     r":\s+|"
     r"\s-+\s|\s+while\s+|\s+although\s+|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)",
 )
+# The comma that closes a relative clause before the main clause's verb: "Kim, who met Trump
+# in 2019, will visit Moscow".
+RELATIVE_CLOSE = re.compile(
+    r",\s+(?=(?:will|would|is|was|are|were|has|had|have|did|does|also|then|later|plans|"
+    r"[a-z]+ed|met|held|spoke|sent|wrote|flew|went|made|took|arrived|travel\w*|visit\w*)\b)"
+)
 # Place after "in"/"at": a capitalised run of words.
 PLACE_AFTER = re.compile(
     r"\b(?:in|at|on(?=\s+[A-Z]\w+\s+Island))\s+"
@@ -373,6 +379,10 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in CLAUSE_BREAK.finditer(sentence):
+        if sentence.startswith("who ", m.end()) and RELATIVE_CLOSE.search(sentence, m.end()):
+            # ", who ... , will travel": a relative clause inside the main clause, which goes
+            # on after it (the participants stage keeps the two apart)
+            continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(sentence)))

@@ -19,6 +19,7 @@ from timeline.extract.events.datepick import (
     _shifted,
 )
 from timeline.extract.events.model import _Draft
+from timeline.extract.events.participants import other_side
 from timeline.extract.gazetteer import Gazetteer, GazetteerActor
 from timeline.extract.stages import Frame
 
@@ -113,6 +114,11 @@ class DatingMixin:
                     # "... last year, but Kim will not take part in the forum": a future
                     # event is not dated by a past told beside it
                     pool = [e for e in pool if e.range is None or e.range.end >= self.published]
+                away = other_side(body, trig.start)
+                if away:
+                    # "Kim, who met Trump in 2019, will visit Moscow next week": each side of
+                    # a relative clause is dated by its own expressions
+                    pool = [e for e in pool if not any(a <= e.start_char < b for a, b in away)]
                 pick = _pick_date(pool, trig, clause, body)
                 if pick is None and _OFFSET_BEFORE.search(
                     body[max(0, trig.start - 60) : trig.start]

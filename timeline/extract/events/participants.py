@@ -19,10 +19,7 @@ from timeline.extract.stages import Frame
 # A relative clause on a leader, closed by a comma before the main verb: ", whom Trump met in
 # 2018, will visit", ", who met Trump in Hanoi, is due".
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|whom|whose)\b", re.I)
-_RELATIVE_CLOSE = re.compile(
-    r",\s+(?=(?:will|would|is|was|are|were|has|had|have|did|does|also|then|later|plans|"
-    r"[a-z]+ed|met|held|spoke|sent|wrote|flew|went|made|took|arrived|travel\w*|visit\w*)\b)"
-)
+_RELATIVE_CLOSE = tr.RELATIVE_CLOSE
 
 
 # Verbs whose object is the other party: "met Moon", "called Modi", "phoned Erdogan".
@@ -34,6 +31,21 @@ _NEXT_VERB_PHRASE = re.compile(
     r"[,;]|\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:will|would|is|was|has|had|did|"
     r"[a-z]+ed|met|held|spoke|sent|wrote|flew|went|made|took)\b"
 )
+
+
+def other_side(body: str, pos: int) -> list[tuple[int, int]]:
+    """The spans of a sentence on the other side of a relative clause from `pos`: the
+    relative clause when `pos` is after it, the main clause after it when `pos` is in it."""
+    spans = []
+    for rel in _RELATIVE_OPEN.finditer(body, 0, pos):
+        close = _RELATIVE_CLOSE.search(body, rel.end())
+        if close is None:
+            continue
+        if close.start() <= pos:
+            spans.append((rel.start(), close.start()))
+        else:
+            spans.append((close.start(), len(body)))
+    return spans
 
 
 # A preposition right before a mention: the leader is an object, not a subject.
@@ -66,19 +78,8 @@ class ParticipantsMixin(PartiesMixin):
         "Kim, whom Trump met in Singapore in 2018, will visit Moscow" Trump is the relative
         clause's (its own meeting), not the visit's; the meeting in it does not take the
         main clause's leaders either."""
-        body = sm.sentence.plain
         base = sm.sentence.start
-        spans = []
-        for rel in _RELATIVE_OPEN.finditer(body, 0, trig.start):
-            close = _RELATIVE_CLOSE.search(body, rel.end())
-            if close is None:
-                continue
-            if close.start() <= trig.start:
-                spans.append((base + rel.start(), base + close.start()))
-            else:
-                # the trigger is the relative clause's own ("Kim, who met Trump in 2019, met
-                # Putin on Thursday"): the main clause after it is not its
-                spans.append((base + close.start(), base + len(body)))
+        spans = [(base + a, base + b) for a, b in other_side(sm.sentence.plain, trig.start)]
         if not spans:
             return mentions
         return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]
