@@ -282,3 +282,11 @@ def test_a_surname_after_a_multiword_leader_title_resolves(gaz: Gazetteer) -> No
         ("Wen", "Wen Jiabao", "surname"),
         ("Harper", "Stephen Harper", "surname"),
     ]
+
+
+def test_an_unknown_leaders_name_keeps_its_particles(gaz: Gazetteer) -> None:
+    text = "Syrian President Bashar al-Assad and President Ursula von der Leyen."
+    assert [name for _, name, _ in found(gaz, text, date(2011, 5, 20)) if " " in name] == [
+        "Bashar al-Assad",
+        "Ursula von der Leyen",
+    ]

@@ -85,6 +85,11 @@ TITLES: dict[tuple[str, ...], str] = {
     ("pm",): "head_of_government",
 }
 
+# Lower-case particles inside personal names: "Bashar al-Assad", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "von", "van", "der", "den", "de", "da", "di", "du", "dos"}
+)
+
 # Negation cues before a trigger in its clause: "cancelled the summit", "won't attend".
 NEGATION_CUES: tuple[str, ...] = (
     "not",

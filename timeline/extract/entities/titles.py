@@ -12,6 +12,7 @@ from timeline.extract.entities.words import (
     METONYMS,
 )
 from timeline.extract.gazetteer import GazetteerActor
+from timeline.extract.lexicon import NAME_PARTICLES
 from timeline.names import fold
 
 
@@ -61,8 +62,20 @@ class TitlesMixin:
             name_end = j
             while (
                 name_end < len(tokens)
-                and name_end - j < 4
-                and self.words[name_end][:1].isupper()
+                and name_end - j < 5
+                and (
+                    self.words[name_end][:1].isupper()
+                    # "Bashar al-Assad", "Ursula von der Leyen": a particle inside a name
+                    or (
+                        name_end > j
+                        and self.words[name_end] in NAME_PARTICLES
+                        and name_end + 1 < len(tokens)
+                        and (
+                            self.words[name_end + 1][:1].isupper()
+                            or self.words[name_end + 1] in NAME_PARTICLES
+                        )
+                    )
+                )
                 and self.keys[name_end] not in _NOT_NAME
                 and (
                     name_end not in covered
