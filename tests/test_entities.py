@@ -290,3 +290,11 @@ def test_an_unknown_leaders_name_keeps_its_particles(gaz: Gazetteer) -> None:
         "Bashar al-Assad",
         "Ursula von der Leyen",
     ]
+
+
+def test_a_leaders_given_name_after_his_full_name_is_him(gaz: Gazetteer) -> None:
+    text = "Malaysian Prime Minister Mahathir Mohamad arrived. Mahathir met Xi Jinping."
+    assert found(gaz, text, date(2018, 8, 21))[-2:] == [
+        ("Mahathir", "Mahathir Mohamad", "surname"),
+        ("Xi Jinping", "Xi Jinping", "name"),
+    ]

@@ -114,3 +114,21 @@ def test_a_relative_clause_is_not_dated_by_the_main_clauses_expression(gaz: Gaze
         "Xi, who is also expected to attend the APEC summit, will travel to Seoul later this month."
     )
     assert events(gaz, text) == [("attendance", ["Xi Jinping"], None, "planned")]
+
+
+def test_talks_with_several_leaders_are_one_meeting_each_unless_held_together(
+    gaz: Gazetteer,
+) -> None:
+    day = date(2018, 8, 21)
+    text = (
+        "Malaysian Prime Minister Mahathir Mohamad met President Xi Jinping and Premier Li"
+        " Keqiang in Beijing on Monday."
+    )
+    assert events(gaz, text, day) == [
+        ("meeting", ["Mahathir Mohamad", "Xi Jinping"], ("2018-08-20", "2018-08-20"), "occurred"),
+        ("meeting", ["Li Keqiang", "Mahathir Mohamad"], ("2018-08-20", "2018-08-20"), "occurred"),
+    ]
+    together = "Xi hosted Putin and Kim for trilateral talks in Beijing on Monday."
+    assert [names for _, names, _, _ in events(gaz, together, day)] == [
+        ["Kim Jong Un", "Vladimir Putin", "Xi Jinping"]
+    ]

@@ -115,9 +115,11 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
             if distinct:
                 last_subject = (current_sentence, distinct[0])
 
-        def add_unverified(actor: GazetteerActor, after: int) -> None:
-            # Later mentions of an unknown leader's surname ("Battulga") are visits too.
-            surname = fold(actor.name.split()[-1])
+        def add_unverified(actor: GazetteerActor, after: int, surname: str | None = None) -> None:
+            # Later mentions of an unknown leader's surname ("Battulga") are visits too; so
+            # are those of a known leader's given name where it is the short form used
+            # ("Mahathir" after "Mahathir Mohamad", "Prabowo" after "Prabowo Subianto").
+            surname = surname or fold(actor.name.split()[-1])
             unverified_by_surname[surname] = actor
             later = [k for k in range(after, n) if keys[k] == surname and k not in todo_set]
             for k in later:
@@ -231,6 +233,10 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                 continue
             mention = self._from_hit(hit, full_mentions)
             if mention is not None:
+                if mention.via == "name" and mention.is_person and mention.actor.verified:
+                    given = self._given_name(mention)
+                    if given is not None and given not in unverified_by_surname:
+                        add_unverified(mention.actor, hit.j, given)
                 bucket.append(mention)
                 mentioned_keys.add(mention.actor.key)
                 if mention.actor.kind == "organization":
@@ -247,16 +253,32 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
 
     # -- pieces ---------------------------------------------------------------------
 
-    @staticmethod
+    def _given_name(self, mention: Mention) -> str | None:
+        """The folded first word of a full name when it names no one in the gazetteer by
+        itself (so "Mahathir" may stand for Mahathir Mohamad, "Joe" for no one else)."""
+        words = mention.actor.name.split()
+        if len(words) < 2:
+            return None
+        given = fold(words[0])
+        if len(given) < 4 or given in self.gaz.text_index or given in _NOT_NAME:
+            return None
+        return given
+
     def _note_unverified(
+        self,
         bucket: list[Mention],
         before: list[GazetteerActor],
-        add: Callable[[GazetteerActor, int], None],
+        add: Callable[..., None],
         after: int,
     ) -> None:
         for m in bucket:
             if not m.actor.verified and m.actor not in before:
                 add(m.actor, after)
+            if m.via == "unverified" and m.is_person and m.actor not in before:
+                # "Malaysian Prime Minister Mahathir Mohamad": a known leader named in full
+                given = self._given_name(m)
+                if given is not None:
+                    add(m.actor, after, given)
 
     def _persons_before(self, i: int, s_idx: int, back: int):
         """Person mentions (not dependants, not pair references) before token i, latest

@@ -47,6 +47,9 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         self._seen: dict[tuple[int, str], bool] = {}
         self._owners: dict[tuple[int, str], GazetteerActor] = {}
         self._partners: dict[int, set[str]] = {}
+        # (sentence, trigger start) of meetings whose subject met each of several objects in
+        # turn ("held talks with Xi and Premier Li"): one meeting per pair
+        self._pairwise: set[tuple[int, int]] = set()
         self.prev_had_meeting = False
         self._index = 0
 
@@ -141,7 +144,14 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
                 break
             prev = self.sentences[back].sentence
             found = _sentence_dates(prev, self.published, "past", None, self.dateline_end)
-            firm = [e.range for e in found if e.range is not None and e.kind != "anchored"]
+            firm = [
+                e.range
+                for e in found
+                if e.range is not None
+                and e.kind != "anchored"
+                # "won Saturday's election": the date of a thing named, not of the story
+                and not prev.plain.startswith(("'s", "’s"), e.end_char)
+            ]
             if firm:
                 return firm[-1]
         return self.lead.date if self.lead else None

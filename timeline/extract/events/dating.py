@@ -170,6 +170,8 @@ class DatingMixin:
             ):
                 state = "planned"  # "asked Modi to come next year for a summit"
             party_sets = [parties]
+            if (sm.index, trig.start) in self._pairwise and len(parties) > 2:
+                party_sets = [[parties[0], other] for other in parties[1:]]
             imposers = [a for a, r in parties if r == "imposer"]
             if len(imposers) > 1:
                 # "South Korea and Japan announced sanctions": one sanction each

@@ -65,6 +65,19 @@ class MergeMixin:
                 twin.own_date = d.own_date
                 twin.extra["subtype"] = d.extra.get("subtype")
         kept = merged
+        # "held talks with Xi and Premier Li ... on a visit": the visit is the pairwise
+        # meetings told beside it, not a three-way meeting of its own
+        pairwise = [d for d in kept if d.type == "meeting" and d.extra.get("subtype") != "visit"]
+        kept = [
+            d
+            for d in kept
+            if not (
+                d.type == "meeting"
+                and d.extra.get("subtype") == "visit"
+                and len(d.keys) > 2
+                and d.keys <= frozenset().union(*(o.keys for o in pairwise))
+            )
+        ]
         for d in kept:
             # "wound up two days of talks on Saturday without a communique": no agreement
             # over the whole meeting

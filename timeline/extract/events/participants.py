@@ -48,6 +48,13 @@ def other_side(body: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
+_TOGETHER = re.compile(
+    r"\b(?:trilateral|three-way|four-way|tripartite|quadrilateral|together|jointly|joint|"
+    r"all three|the three|the four|summit|summits|sideline|sidelines)\b",
+    re.I,
+)
+
+
 # A preposition right before a mention: the leader is an object, not a subject.
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|for|on|at|of|about)\s+$", re.I)
 # "his summit with", "her phone call with": a pronoun owner, the subject of its clause.
@@ -83,6 +90,13 @@ class ParticipantsMixin(PartiesMixin):
         if not spans:
             return mentions
         return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]
+
+    def _note_pairwise(self, sm: SentenceMentions, trig: tr.Trigger, parties: int) -> None:
+        """A subject that met several leaders named as one object list met each of them, in
+        separate talks, unless the sentence says they sat together ("trilateral", "the three
+        leaders", "jointly")."""
+        if parties > 2 and trig.type == "meeting" and not _TOGETHER.search(sm.sentence.plain):
+            self._pairwise.add((sm.index, trig.start))
 
     def _states_in(
         self, sm: SentenceMentions, span: tuple[int, int], *, allow_dependant: bool
@@ -350,6 +364,7 @@ class ParticipantsMixin(PartiesMixin):
         self._partners.setdefault(sm.index, set()).update(a.key for a in partners)
         parties = [(owner, "participant")]
         parties += [(a, "participant") for a in self._unique_actors(partners) if a != owner]
+        self._note_pairwise(sm, trig, len(parties))
         return parties if len(parties) >= 2 else None
 
     def _object_phrase(
@@ -388,6 +403,7 @@ class ParticipantsMixin(PartiesMixin):
         parties = self._unique_actors([subjects[0], *objects])
         if len(parties) < 2:
             return None
+        self._note_pairwise(sm, trig, len(parties))
         if trig.text.lower().startswith("host"):
             return [(a, "host" if a == subjects[0] else "guest") for a in parties]
         return [(a, "participant") for a in parties]
