@@ -219,6 +219,12 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 "attend", "participated participating participate participates", r"participat\w+ in"
             ),
             TriggerRule("attend", "gathered gather", "gather(?:ed)? at"),
+            # "The two-day summit ... brought together Putin, Modi and Erdogan"
+            TriggerRule(
+                "attend",
+                "brought brings bringing bring",
+                "(?:brought|brings|bringing|bring) together",
+            ),
             TriggerRule(
                 "attend",
                 "among",
