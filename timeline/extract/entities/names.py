@@ -22,6 +22,7 @@ from timeline.extract.entities.words import (
     ROLE_WORDS,
 )
 from timeline.extract.gazetteer import GazetteerActor
+from timeline.names import fold
 
 
 class NamesMixin:
@@ -80,8 +81,13 @@ class NamesMixin:
             ):
                 return None  # "on May 26" is a date, not Theresa May
             actor = None
+            surname = fold(self.plain[first.start : tokens[hit.j - 1].end])
             for earlier in reversed(full_mentions):
-                if earlier.key in candidates:
+                # the one named in full before: a known bearer, or an unknown one of the
+                # same surname ("Nawaz Sharif" ... "Sharif", not Shehbaz Sharif)
+                if earlier.key in candidates or (
+                    not earlier.verified and fold(earlier.name.split()[-1]) == surname
+                ):
                     actor = earlier
                     break
             if actor is None:
