@@ -298,3 +298,13 @@ def test_a_leaders_given_name_after_his_full_name_is_him(gaz: Gazetteer) -> None
         ("Mahathir", "Mahathir Mohamad", "surname"),
         ("Xi Jinping", "Xi Jinping", "name"),
     ]
+
+
+def test_his_counterpart_names_a_leader(gaz: Gazetteer) -> None:
+    text = "Modi flew in to meet his counterpart Nawaz Sharif. Sharif greeted him."
+    assert [name for _, name, _ in found(gaz, text, date(2015, 12, 26))] == [
+        "Narendra Modi",
+        "Nawaz Sharif",
+        "Nawaz Sharif",
+        "Narendra Modi",
+    ]

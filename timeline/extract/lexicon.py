@@ -83,6 +83,9 @@ TITLES: dict[tuple[str, ...], str] = {
     ("head", "of", "state"): "head_of_state",
     ("head", "of", "government"): "head_of_government",
     ("pm",): "head_of_government",
+    # "his counterpart Nawaz Sharif", "his Chinese counterpart": a leader, by the name or
+    # country that follows or precedes
+    ("counterpart",): "leader",
 }
 
 # Lower-case particles inside personal names: "Bashar al-Assad", "Ursula von der Leyen".

@@ -86,7 +86,7 @@ class TitlesMixin:
                 and not self.words[name_end].isupper()
             ):
                 name_end += 1
-            if name_end > j and self.words[i][:1].isupper():
+            if name_end > j and (self.words[i][:1].isupper() or self.keys[i] == "counterpart"):
                 start = self.starts[j]
                 name = self.plain[start : self.ends[name_end - 1]]
                 actor = unverified_actor(name, country)
