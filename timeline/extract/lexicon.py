@@ -154,6 +154,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "is going to",
     "are going to",
     "agreed to",
+    "(?:is|are|was|were) likely to",
 )
 # Adjectives of a planned event right before its noun: "Kim's planned summit".
 PLANNED_ADJECTIVES: tuple[str, ...] = (

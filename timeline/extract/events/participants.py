@@ -50,7 +50,7 @@ def other_side(body: str, pos: int) -> list[tuple[int, int]]:
 
 _TOGETHER = re.compile(
     r"\b(?:trilateral|three-way|four-way|tripartite|quadrilateral|together|jointly|joint|"
-    r"all three|the three|the four|summit|summits|sideline|sidelines)\b",
+    r"all three|the three|the four)\b",
     re.I,
 )
 
