@@ -140,7 +140,7 @@ REVERSED = re.compile(r"\b(?:revers\w* course|reinstat\w*|back on|went ahead|rel
 # A future cue governing the trigger: a modal a few words before it ("Moon will travel"),
 # or an adjective right before it ("Kim's planned summit").
 PLANNED = re.compile(
-    rf"\b(?:{'|'.join(PLANNED_CUES)})(?:\s+[\w'-]+){{0,3}}\s*$",
+    rf"\b(?:{'|'.join(PLANNED_CUES)})(?:\s+[\w'-]+){{0,5}}\s*$",
     re.I,
 )
 PLANNED_CLAUSE = re.compile(

@@ -161,7 +161,8 @@ class DatingMixin:
             if (
                 state == "occurred"
                 and when is not None
-                and when.start > self.published
+                and when.start >= self.published
+                and when.end > self.published
                 and not tr.PAST_FORM.search(trig.text.split()[0])
                 and (
                     _INTENT.search(body[clause[0] : trig.start])
