@@ -132,3 +132,13 @@ def test_talks_with_several_leaders_are_one_meeting_each_unless_held_together(
     assert [names for _, names, _, _ in events(gaz, together, day)] == [
         ["Kim Jong Un", "Vladimir Putin", "Xi Jinping"]
     ]
+
+
+def test_a_message_goes_from_its_sender_to_those_its_to_phrase_names(gaz: Gazetteer) -> None:
+    text = (
+        "Xi sent a message of condolence to Japanese Prime Minister Fumio Kishida on Saturday"
+        " over the death of Shinzo Abe."
+    )
+    assert events(gaz, text, date(2022, 7, 9)) == [
+        ("message", ["Fumio Kishida", "Xi Jinping"], ("2022-07-09", "2022-07-09"), "occurred")
+    ]

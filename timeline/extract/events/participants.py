@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from timeline.extract import triggers as tr
 from timeline.extract.dates import DateRange
@@ -48,6 +49,8 @@ def other_side(body: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
+# What joins the names of a list: ", ", " and ", titles ("and Japanese Prime Minister").
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,5}")
 _TOGETHER = re.compile(
     r"\b(?:trilateral|three-way|four-way|tripartite|quadrilateral|together|jointly|joint|"
     r"all three|the three|the four)\b",
@@ -90,6 +93,48 @@ class ParticipantsMixin(PartiesMixin):
         if not spans:
             return mentions
         return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]
+
+    def _addressed(
+        self, sm: SentenceMentions, cand: Frame
+    ) -> list[tuple[GazetteerActor, str]] | None:
+        """ "Xi sent a message of condolence to Kishida ..., noting that Abe had ...": the
+        sender before the noun and the leaders its "to" phrase names, not every leader of the
+        sentence (the deceased, the one congratulated on, the one quoted about)."""
+        trig = cand.trigger
+        body = sm.sentence.plain
+        base = sm.sentence.start
+        to = re.match(r"\s+(?:[\w-]+\s+){0,3}?to\s+", body[trig.end : trig.end + 50])
+        if to is None:
+            return None
+        lo = base + trig.end + to.end()
+        end = _NEXT_VERB_PHRASE.search(self.text, lo, base + len(body))
+        hi = end.start() if end is not None else base + len(body)
+        named = [m for m in sm.mentions if lo <= m.start < hi and m.is_person]
+        if not named or not re.fullmatch(
+            r"(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,5}", self.text[lo : named[0].start]
+        ):
+            return None  # "to mark the anniversary of ...": not the addressee
+        # the addressees: the first leader after "to" and those listed with him ("to Moon
+        # and Abe"), not a leader named later ("... over the death of Abe")
+        recipients = [named[0].actor]
+        for prev, m in pairwise(named):
+            if not _LISTED.fullmatch(self.text[prev.end : m.start]):
+                break
+            recipients.append(m.actor)
+        senders = [
+            m.actor
+            for m in sm.mentions
+            if base + cand.clause[0] <= m.start < base + trig.start
+            and m.is_person
+            and m.dependant is None
+            and not _AFTER_PREPOSITION.search(self.text[max(base, m.start - 12) : m.start])
+        ]
+        if not senders:
+            return None
+        parties = self._unique_actors([senders[0], *recipients])
+        if len(parties) < 2:
+            return None
+        return [(a, "sender" if a == senders[0] else "recipient") for a in parties]
 
     def _note_pairwise(self, sm: SentenceMentions, trig: tr.Trigger, parties: int) -> None:
         """A subject that met several leaders named as one object list met each of them, in
@@ -258,6 +303,10 @@ class ParticipantsMixin(PartiesMixin):
                 ends = self._unique_actors(ends)
                 if len(ends) >= 2:
                     return [(ends[0], "sender"), (ends[1], "recipient")]
+        if type_ == "message":
+            addressed = self._addressed(sm, cand)
+            if addressed is not None:
+                return addressed
         if type_ in ("message", "invitation"):
             sender = self._sender(sm, trig, leaders)
             return [(a, "sender" if a == sender else "recipient") for a in leaders]
