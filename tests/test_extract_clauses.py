@@ -142,3 +142,18 @@ def test_a_message_goes_from_its_sender_to_those_its_to_phrase_names(gaz: Gazett
     assert events(gaz, text, date(2022, 7, 9)) == [
         ("message", ["Fumio Kishida", "Xi Jinping"], ("2022-07-09", "2022-07-09"), "occurred")
     ]
+
+
+def test_a_leader_who_telephoned_two_others_held_two_calls(gaz: Gazetteer) -> None:
+    got = events(gaz, "Bush telephoned Hu and Abe on Monday.", date(2006, 10, 10))
+    assert [(t, names) for t, names, _, _ in got] == [
+        ("call", ["George W. Bush", "Hu Jintao"]),
+        ("call", ["George W. Bush", "Shinzo Abe"]),
+    ]
+
+
+def test_a_cancelled_planned_meeting_is_dated_backwards(gaz: Gazetteer) -> None:
+    text = "On Thursday, Trump abruptly cancelled a planned meeting with Putin."
+    assert events(gaz, text, date(2018, 11, 30)) == [
+        ("meeting", ["Donald Trump", "Vladimir Putin"], ("2018-11-29", "2018-11-29"), "negated")
+    ]

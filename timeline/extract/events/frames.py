@@ -251,6 +251,10 @@ class FramesMixin:
             future = True
         if negated:
             status = "negated"
+            if cue is not None and re.search(r"(?:ed|off)$", cue.group("cue"), re.I):
+                # "On Thursday, Trump cancelled a planned meeting": the cancelling is told in
+                # the past, so its dates resolve backwards, whatever the noun's adjective
+                future = False
         elif future:
             status = "planned"
         if type_ == "invitation" and self._has(tr.AT_INVITATION, body):

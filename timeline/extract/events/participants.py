@@ -53,7 +53,7 @@ def other_side(body: str, pos: int) -> list[tuple[int, int]]:
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,5}")
 _TOGETHER = re.compile(
     r"\b(?:trilateral|three-way|four-way|tripartite|quadrilateral|together|jointly|joint|"
-    r"all three|the three|the four)\b",
+    r"all three|the three|the four|conference call|conference)\b",
     re.I,
 )
 
@@ -140,7 +140,11 @@ class ParticipantsMixin(PartiesMixin):
         """A subject that met several leaders named as one object list met each of them, in
         separate talks, unless the sentence says they sat together ("trilateral", "the three
         leaders", "jointly")."""
-        if parties > 2 and trig.type == "meeting" and not _TOGETHER.search(sm.sentence.plain):
+        if (
+            parties > 2
+            and trig.type in ("meeting", "call")
+            and not _TOGETHER.search(sm.sentence.plain)
+        ):
             self._pairwise.add((sm.index, trig.start))
 
     def _states_in(
