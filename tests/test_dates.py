@@ -729,3 +729,12 @@ def test_rule_guards_do_not_change_matches() -> None:
         fast = [(m.span(), m.lastgroup) for m in dates_module._MASTER.finditer(low)]
         slow = [(m.span(), m.lastgroup) for m in unguarded.finditer(low)]
         assert fast == slow, text
+
+
+def test_a_year_before_an_event_noun_dates_it() -> None:
+    found = find_dates("They cited the 1998 declaration and the 2018 summit.", PUB)
+    assert [(e.text, e.range) for e in found] == [
+        ("1998", DateRange(d("1998-01-01"), d("1998-12-31"), "year")),
+        ("2018", DateRange(d("2018-01-01"), d("2018-12-31"), "year")),
+    ]
+    assert find_dates("the 1998 people who came", PUB) == []

@@ -157,3 +157,15 @@ def test_a_cancelled_planned_meeting_is_dated_backwards(gaz: Gazetteer) -> None:
     assert events(gaz, text, date(2018, 11, 30)) == [
         ("meeting", ["Donald Trump", "Vladimir Putin"], ("2018-11-29", "2018-11-29"), "negated")
     ]
+
+
+def test_a_declaration_between_two_leaders_is_their_agreement_dated_by_its_year(
+    gaz: Gazetteer,
+) -> None:
+    text = (
+        "Lee and Ishiba cited the 1998 declaration between then-Prime Minister Keizo Obuchi"
+        " and President Kim Dae-jung."
+    )
+    assert events(gaz, text, date(2025, 8, 24)) == [
+        ("agreement", ["Keizo Obuchi", "Kim Dae-jung"], ("1998-01-01", "1998-12-31"), "occurred")
+    ]

@@ -280,10 +280,19 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             TriggerRule(
                 "agreement",
                 "issued produced adopted reached struck",
-                r"(?:issued|produced|adopted|reached|struck) (?:a |an |the )?(?:\w+ "
-                r"){0,3}(?:statement|agreement|deal|accord|declaration|communique|treaty|pact)",
+                r"(?:issued|produced|adopted|reached|struck) (?:a |an |the |their )?(?:[\w'-]+ "
+                r"){0,3}(?:statement|agreement|deal|accord|declaration|communique|treaty|pact|"
+                r"document)",
             ),
-            TriggerRule("agreement", "joint", "joint (?:statement|declaration|communique)"),
+            TriggerRule(
+                "agreement", "joint", "joint (?:statement|declaration|communique|document)"
+            ),
+            # "the 1998 declaration between Obuchi and Kim": a nominal agreement
+            TriggerRule(
+                "agreement",
+                "declaration treaty accord pact agreement",
+                "(?:declaration|treaty|accord|pact|agreement) between",
+            ),
         ),
         min_participants=2,
         states_count=True,

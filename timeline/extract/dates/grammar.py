@@ -115,6 +115,12 @@ _F_NUMBER = "aoetfsn0-9"  # a, one, two, ..., twenty, 3
 
 # (rule name, first letters, pattern) in priority order: at one position the first rule that
 # matches wins, so longer and more specific forms come first.
+# Nouns of events a year can date from before: "the 1998 declaration", "the 2018 summit".
+_EVENT_NOUN = (
+    r"(?:summits?|declaration|treaty|accord|agreement|deal|pact|visit|meeting|talks|"
+    r"statement|communique|elections?|olympics|games|parade|ceremony|invasion|war)\b"
+)
+
 _RULES: list[tuple[str, str, str]] = [
     ("iso", _F_DIGIT, r"(?P<@y>\d{4})-(?P<@m>[01]\d)-(?P<@d>[0-3]\d)\b"),
     # 25-28 March (2018)
@@ -248,11 +254,13 @@ _RULES: list[tuple[str, str, str]] = [
     ("part_month", _F_PART, rf"{_PART}{_mon(abbr=False)}"),
     # in March, since February, March's (a bare capitalised month is checked by the handler)
     ("month", _F_MONTH, _mon(abbr=False)),
-    # in 2011, since 2011, 2011's, the year 2000 (a bare number is not a year)
+    # in 2011, since 2011, 2011's, the year 2000, the 1998 declaration (a bare number is not
+    # a year)
     (
         "year",
         _F_DIGIT + "t",
-        rf"(?:{_DATE_PREP}|the\s+year\s+|(?=\d{{4}}['’]s\b)){_yr()}{_NOT_A_COUNT}",
+        rf"(?:{_DATE_PREP}|the\s+year\s+|(?=\d{{4}}['’]s\b)|(?<=the\s)(?=\d{{4}}\s+{_EVENT_NOUN})){_yr()}"
+        rf"{_NOT_A_COUNT}",
     ),
     # words that name a date without giving one: the range is None
     (

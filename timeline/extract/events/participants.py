@@ -214,6 +214,20 @@ class ParticipantsMixin(PartiesMixin):
         if len(leaders) < need:
             leaders = self._unique(self._outside_relatives(sm, trig, self._leaders_in(sm, whole)))
 
+        if type_ == "agreement" and trig.text.lower().endswith(" between"):
+            # "the 1998 declaration between Obuchi and Kim": the parties it names
+            after = [m for m in sm.mentions if m.start >= sm.sentence.start + trig.end]
+            named = [m for m in after if m.is_person or m.actor.kind == "country"][:1]
+            for prev, m in pairwise(after):
+                if (
+                    not named
+                    or prev is not named[-1]
+                    or not _LISTED.fullmatch(self.text[prev.end : m.start])
+                ):
+                    break
+                named.append(m)
+            parties = self._unique_actors([m.actor for m in named])
+            return [(a, "signatory") for a in parties] if len(parties) >= 2 else None
         if type_ == "agreement":
             if len(leaders) < 2:
                 lead_pair = self._lead_pair()
