@@ -169,3 +169,13 @@ def test_a_declaration_between_two_leaders_is_their_agreement_dated_by_its_year(
     assert events(gaz, text, date(2025, 8, 24)) == [
         ("agreement", ["Keizo Obuchi", "Kim Dae-jung"], ("1998-01-01", "1998-12-31"), "occurred")
     ]
+
+
+def test_a_trip_to_a_gathering_is_the_travellers_attendance(gaz: Gazetteer) -> None:
+    text = (
+        "Rudd is due to see President Hu Jintao later today before flying to the Boao Forum"
+        " on Hainan island."
+    )
+    got = events(gaz, text, date(2008, 4, 10))
+    assert [names for t, names, _, _ in got if t == "attendance"] == [["Kevin Rudd"]]
+    assert all(not (t == "attendance" and "Hu Jintao" in names) for t, names, _, _ in got)

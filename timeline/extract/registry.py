@@ -113,6 +113,12 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 "flies flying",
                 "trip to|travel(?:l?ed|s|l?ing)? to|(?:flew|flown|fly|flies|flying) to",
             ),
+            # "before heading to the APEC summit", "on his way to the G8 summit in Okinawa"
+            TriggerRule(
+                "visit",
+                "heading head heads headed on en",
+                "(?:heading|head|heads|headed) to|on (?:his|her|their) way to|en route to",
+            ),
         ),
         min_participants=2,
         states_count=False,
@@ -218,7 +224,14 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             TriggerRule(
                 "attend", "participated participating participate participates", r"participat\w+ in"
             ),
-            TriggerRule("attend", "gathered gather", "gather(?:ed)? at"),
+            TriggerRule("attend", "gathered gather", "gather(?:ed)? (?:at|in)"),
+            # "told the General Assembly on Tuesday", "addressed the summit"
+            TriggerRule(
+                "attend",
+                "addressed address addresses addressing told",
+                r"(?:address(?:ed|es|ing)?|told) the (?:[\w.'-]+ ){0,3}(?:General Assembly|"
+                r"summit|forum|conference|assembly|congress)",
+            ),
             # "The two-day summit ... brought together Putin, Modi and Erdogan"
             TriggerRule(
                 "attend",

@@ -73,7 +73,11 @@ TRIP_FOR_GATHERING = re.compile(
     r"olympics|funeral|inauguration|celebrations?|commemorations?|festivities|anniversary|"
     r"gathering)\b"
     r"|\bfor (?:an? |the )?(?-i:G-?\d+|Group of (?:\d+|[A-Z][a-z]+)|[A-Z]{3,})\s+"
-    r"(?:leaders'\s+)?(?:summit|meetings?)\b",
+    r"(?:leaders'\s+)?(?:summit|meetings?)\b"
+    # "flying to the Boao Forum", "heading to the Asia-Pacific Economic Cooperation summit":
+    # the trip's destination is the gathering itself
+    r"|^\s*(?:an? |the )(?:[\w.'-]+ ){0,5}?(?:summit|forum|conference|games|olympics|funeral|"
+    r"inauguration|ceremony|parade|assembly)\b",
     re.I,
 )
 # What an attendance verb without a gathering of its own ("is expected in Washington", "is

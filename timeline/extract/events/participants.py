@@ -136,6 +136,30 @@ class ParticipantsMixin(PartiesMixin):
             return None
         return [(a, "sender" if a == senders[0] else "recipient") for a in parties]
 
+    def _subjects(self, sm: SentenceMentions, cand: Frame) -> list[GazetteerActor]:
+        """The leaders at the head of the trigger's clause: the first one not after a
+        preposition, and those listed with it ("Modi and Xi flew to ...")."""
+        base = sm.sentence.start
+        lo, hi = base + cand.clause[0], base + cand.trigger.start
+        before = [
+            m
+            for m in self._outside_relatives(sm, cand.trigger, list(sm.mentions))
+            if lo <= m.start < hi and m.is_person and m.dependant is None
+        ]
+        before = [
+            m
+            for m in before
+            if not _AFTER_PREPOSITION.search(self.text[max(lo, m.start - 12) : m.start])
+        ]
+        if not before:
+            return []
+        listed = [before[0]]
+        for prev, m in pairwise(before):
+            if prev is not listed[-1] or not _LISTED.fullmatch(self.text[prev.end : m.start]):
+                break
+            listed.append(m)
+        return self._unique_actors([m.actor for m in listed])
+
     def _note_pairwise(self, sm: SentenceMentions, trig: tr.Trigger, parties: int) -> None:
         """A subject that met several leaders named as one object list met each of them, in
         separate talks, unless the sentence says they sat together ("trilateral", "the three
@@ -259,6 +283,17 @@ class ParticipantsMixin(PartiesMixin):
             if last is not None and set(leaders) <= {a for a, _ in last.actors}:
                 return list(last.actors)
 
+        if type_ == "attendance" and trig.subtype == "visit":
+            # "before flying to the Boao Forum": the traveller (and those listed with him)
+            # attends, not the leader he saw on the way
+            travellers = self._subjects(sm, cand)
+            if not travellers:
+                return None
+            roles = [(a, "attendee") for a in travellers]
+            host = self._host_after(sm, trig)  # "... a forum hosted by President Xi"
+            if host is not None and host not in travellers:
+                roles.append((host, "host"))
+            return roles
         if type_ == "attendance":
             roles = []
             for actor in leaders:
