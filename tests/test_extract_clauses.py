@@ -179,3 +179,14 @@ def test_a_trip_to_a_gathering_is_the_travellers_attendance(gaz: Gazetteer) -> N
     got = events(gaz, text, date(2008, 4, 10))
     assert [names for t, names, _, _ in got if t == "attendance"] == [["Kevin Rudd"]]
     assert all(not (t == "attendance" and "Hu Jintao" in names) for t, names, _, _ in got)
+
+
+def test_an_invitation_made_during_a_call_just_told_takes_its_day(gaz: Gazetteer) -> None:
+    text = (
+        "Moon Jae-in spoke by telephone with Donald Trump on Wednesday. "
+        "Trump invited Moon to visit Washington at an early date."
+    )
+    assert events(gaz, text, date(2017, 5, 11)) == [
+        ("call", ["Donald Trump", "Moon Jae-in"], ("2017-05-10", "2017-05-10"), "occurred"),
+        ("invitation", ["Donald Trump", "Moon Jae-in"], ("2017-05-10", "2017-05-10"), "occurred"),
+    ]

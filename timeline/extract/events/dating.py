@@ -157,6 +157,8 @@ class DatingMixin:
                     linked = False  # "Kishida has invited him": news, but no date told
                 if not linked and type_ != "attendance":
                     when = None  # not the lead story's: no date to inherit
+                if when is None and type_ == "invitation":
+                    when = self._talks_date(sm, parties)
             state = status
             if (
                 state == "occurred"
@@ -185,6 +187,25 @@ class DatingMixin:
                     draft.extra["count"] = _count(counted.group(1)) if counted.group(1) else 2
                 drafts.append(draft)
         return drafts
+
+    def _talks_date(
+        self, sm: SentenceMentions, parties: list[tuple[GazetteerActor, str]]
+    ) -> DateRange | None:
+        """ "Moon had spoken with Trump late on Wednesday. Trump invited Moon to visit": an
+        undated invitation between the leaders of a call or meeting just told was made then."""
+        keys = {a.key for a, _ in parties}
+        for d in reversed(self.drafts):
+            if d.sentence_index < sm.index - 2:
+                break
+            if (
+                d.type in ("call", "meeting")
+                and d.status == "occurred"
+                and d.date is not None
+                and d.date.precision == "day"
+                and keys <= d.keys
+            ):
+                return d.date
+        return None
 
     def _draft(
         self,
