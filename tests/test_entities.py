@@ -308,3 +308,13 @@ def test_his_counterpart_names_a_leader(gaz: Gazetteer) -> None:
         "Nawaz Sharif",
         "Narendra Modi",
     ]
+
+
+def test_the_two_prime_ministers_are_the_last_two_heads_of_government(gaz: Gazetteer) -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi met Japanese Prime Minister Shinzo Abe. "
+        "Modi and Afghan President Ashraf Ghani opened a building. "
+        "The two prime ministers spoke again."
+    )
+    last = [name for _, name, via in found(gaz, text, date(2015, 12, 26)) if via == "pair"]
+    assert sorted(last) == ["Narendra Modi", "Shinzo Abe"]

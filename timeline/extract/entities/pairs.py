@@ -25,8 +25,48 @@ _SAID_PRONOUN = re.compile(
 )
 
 
+# "the two prime ministers" are two heads of government, "the two presidents" two heads of
+# state: a pair of the right office, not just the last two leaders named.
+_PAIR_ROLES = {
+    "ministers": "head_of_government",
+    "premiers": "head_of_government",
+    "presidents": "head_of_state",
+}
+
+
+_TITLE_BEFORE = re.compile(r"\b(President|Prime Minister|Premier|Chancellor)\s+$")
+
+
 class PairsMixin:
     """The pair and pronoun rules of `EntityResolver`."""
+
+    def _holds(self, person: GazetteerActor, role: str) -> bool:
+        """Whether the person held an office of that role on the article's date (an unknown
+        leader, with no offices on record, may)."""
+        if not person.verified:
+            # an unknown leader: by the title he was named with ("Afghan President Ashraf
+            # Ghani" is a head of state)
+            at = self.plain.find(person.name)
+            title = _TITLE_BEFORE.search(self.plain, max(0, at - 30), max(0, at))
+            if at < 0 or title is None:
+                return True
+            word = title.group(1).lower()
+            return role == ("head_of_state" if word == "president" else "head_of_government")
+        return any(
+            o.role == role and o.held_on(self.published) for o in self.gaz.offices_of(person.key)
+        )
+
+    def _pair_holding(
+        self, i: int, s_idx: int, role: str
+    ) -> tuple[GazetteerActor, GazetteerActor] | None:
+        """The two leaders of that role named last before token i."""
+        found: list[GazetteerActor] = []
+        for _, m in self._persons_before(i, s_idx, 5):
+            if m.actor not in found and self._holds(m.actor, role):
+                found.append(m.actor)
+                if len(found) == 2:
+                    return found[1], found[0]
+        return None
 
     def _elliptic_country(self, i: int, bucket: list[Mention]) -> int:
         """ "North and South Korea": the first half names North Korea."""
@@ -134,6 +174,13 @@ class PairsMixin:
                 ):
                     return 0  # "the two countries", "the two-day summit"
                 pair = which_pair()
+                role = _PAIR_ROLES.get(phrase[-1])
+                if (
+                    role is not None
+                    and pair is not None
+                    and not all(self._holds(p, role) for p in pair)
+                ):
+                    pair = self._pair_holding(i, s_idx, role) or pair
                 if pair is None:
                     return len(phrase)
                 dependant = self._dependant_after(j) if phrase[-1] != "them" else None

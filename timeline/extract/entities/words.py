@@ -122,6 +122,9 @@ METONYMS: dict[tuple[str, ...], str] = {
     ("downing", "street"): "country:GBR",
 }
 _PAIR_PHRASES = [
+    ("the", "two", "prime", "ministers"),
+    ("both", "prime", "ministers"),
+    ("the", "two", "premiers"),
     ("the", "two", "leaders"),
     ("the", "two", "men"),
     ("the", "two", "presidents"),
