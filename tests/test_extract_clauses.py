@@ -190,3 +190,25 @@ def test_an_invitation_made_during_a_call_just_told_takes_its_day(gaz: Gazetteer
         ("call", ["Donald Trump", "Moon Jae-in"], ("2017-05-10", "2017-05-10"), "occurred"),
         ("invitation", ["Donald Trump", "Moon Jae-in"], ("2017-05-10", "2017-05-10"), "occurred"),
     ]
+
+
+def test_separate_talks_before_a_trilateral_session_are_two_meetings(gaz: Gazetteer) -> None:
+    text = (
+        "President Yoon Suk Yeol met Joe Biden and Fumio Kishida on Friday. Before the"
+        " trilateral session, Yoon held separate bilateral talks with Biden and with Kishida."
+    )
+    got = [names for t, names, _, _ in events(gaz, text, date(2023, 8, 19)) if t == "meeting"]
+    assert ["Joe Biden", "Yoon Suk Yeol"] in got
+    assert ["Fumio Kishida", "Yoon Suk Yeol"] in got
+
+
+def test_two_visits_months_apart_in_one_sentence_stay_two(gaz: Gazetteer) -> None:
+    text = (
+        "Yoon Suk Yeol travelled to Tokyo on March 16 for talks with Fumio Kishida, and"
+        " Kishida made a return trip to Seoul in early May."
+    )
+    got = events(gaz, text, date(2023, 8, 19))
+    assert [when for t, _, when, _ in got if t == "meeting"] == [
+        ("2023-03-16", "2023-03-16"),
+        ("2023-05-01", "2023-05-10"),
+    ]

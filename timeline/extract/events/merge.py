@@ -14,6 +14,13 @@ from timeline.extract.events.model import _VAGUE, _Draft
 from timeline.extract.registry import spec_for
 
 
+def _days_apart(a: DateRange | None, b: DateRange | None) -> int:
+    """Days between two dates (0 when either is unknown or they overlap)."""
+    if a is None or b is None:
+        return 0
+    return max(0, (b.start - a.end).days, (a.start - b.end).days)
+
+
 class MergeMixin:
     """The merge stage of `ArticleExtractor`."""
 
@@ -52,6 +59,9 @@ class MergeMixin:
                         or (
                             not counting
                             and "visit" in (o.extra.get("subtype"), d.extra.get("subtype"))
+                            # "arrived on Wednesday ... talks on Thursday", not "travelled to
+                            # Tokyo on March 16, and Kishida made a return trip in May"
+                            and _days_apart(o.date, d.date) <= 7
                         )
                     )
                 ),

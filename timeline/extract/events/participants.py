@@ -51,6 +51,7 @@ def other_side(body: str, pos: int) -> list[tuple[int, int]]:
 
 # What joins the names of a list: ", ", " and ", titles ("and Japanese Prime Minister").
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,5}")
+_SEPARATE = re.compile(r"\b(?:separate|separately|bilateral|one-on-one)\b", re.I)
 _TOGETHER = re.compile(
     r"\b(?:trilateral|three-way|four-way|tripartite|quadrilateral|together|jointly|joint|"
     r"all three|the three|the four|conference call|conference)\b",
@@ -167,7 +168,7 @@ class ParticipantsMixin(PartiesMixin):
         if (
             parties > 2
             and trig.type in ("meeting", "call")
-            and not _TOGETHER.search(sm.sentence.plain)
+            and (not _TOGETHER.search(sm.sentence.plain) or _SEPARATE.search(sm.sentence.plain))
         ):
             self._pairwise.add((sm.index, trig.start))
 
