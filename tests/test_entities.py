@@ -318,3 +318,10 @@ def test_the_two_prime_ministers_are_the_last_two_heads_of_government(gaz: Gazet
     )
     last = [name for _, name, via in found(gaz, text, date(2015, 12, 26)) if via == "pair"]
     assert sorted(last) == ["Narendra Modi", "Shinzo Abe"]
+
+
+def test_a_countrys_title_then_a_name_in_apposition(gaz: Gazetteer) -> None:
+    text = "Trump met Syria's interim president, Ahmed al-Sharaa, in Riyadh."
+    assert ("Ahmed al-Sharaa", "Ahmed al-Sharaa", "unverified") in found(
+        gaz, text, date(2025, 5, 14)
+    )

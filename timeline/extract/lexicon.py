@@ -83,6 +83,7 @@ TITLES: dict[tuple[str, ...], str] = {
     ("head", "of", "state"): "head_of_state",
     ("head", "of", "government"): "head_of_government",
     ("pm",): "head_of_government",
+    ("emir",): "head_of_state",
     # "his counterpart Nawaz Sharif", "his Chinese counterpart": a leader, by the name or
     # country that follows or precedes
     ("counterpart",): "leader",

@@ -15,6 +15,8 @@ from timeline.extract.gazetteer import GazetteerActor
 from timeline.extract.lexicon import NAME_PARTICLES
 from timeline.names import fold
 
+_HONORIFICS = frozenset({"sheikh", "sheik", "sayyid"})
+
 
 class TitlesMixin:
     """The title and metonym rules of `EntityResolver` (they read its token arrays)."""
@@ -49,8 +51,16 @@ class TitlesMixin:
                         sentence_persons.append(holders[0])
                     return hit.j - i
         country = where[1] if where else None
-        # Title followed by a name.
-        if j < len(tokens) and self.plain[self.ends[j - 1] : self.starts[j]] == " ":
+        # "Sheikh Tamim bin Hamad Al Thani": an honorific is not part of the name
+        honorific = j
+        if j < len(tokens) and self.keys[j] in _HONORIFICS:
+            j += 1
+        gap = self.plain[self.ends[j - 1] : self.starts[j]] if j < len(tokens) else ""
+        # Title followed by a name, or by an apposition after a country's title ("Syria's
+        # interim president, Ahmed al-Sharaa")
+        if j < len(tokens) and (
+            gap == " " or (gap == ", " and where is not None and honorific == j)
+        ):
             hit = hit_at.get(j)
             partial = (
                 hit is not None
@@ -82,11 +92,16 @@ class TitlesMixin:
                     or (partial and name_end == j)
                     or self._surname_only(hit_at.get(name_end))
                 )
-                and self.plain[self.ends[name_end - 1] : self.starts[name_end]] in (" ", "-")
+                and (
+                    name_end == j
+                    or self.plain[self.ends[name_end - 1] : self.starts[name_end]] in (" ", "-")
+                )
                 and not self.words[name_end].isupper()
             ):
                 name_end += 1
-            if name_end > j and (self.words[i][:1].isupper() or self.keys[i] == "counterpart"):
+            if name_end > j and (
+                self.words[i][:1].isupper() or self.keys[i] == "counterpart" or gap == ", "
+            ):
                 start = self.starts[j]
                 name = self.plain[start : self.ends[name_end - 1]]
                 actor = unverified_actor(name, country)

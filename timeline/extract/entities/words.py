@@ -12,7 +12,19 @@ _ROLE_FIRST = {words[0] for words in ROLE_WORDS}
 _ROLES_LONGEST_FIRST = sorted(ROLE_WORDS.items(), key=lambda kv: -len(kv[0]))
 # Words between a country and its role word: "the North Korean young leader", "Chinese
 # state president".
-_ROLE_MODIFIERS = {"new", "young", "current", "incumbent", "state", "top", "visiting", "de"}
+_ROLE_MODIFIERS = {
+    "new",
+    "young",
+    "current",
+    "incumbent",
+    "state",
+    "top",
+    "visiting",
+    "de",
+    "interim",
+    "transitional",
+    "outgoing",
+}
 # Before a role word these make it someone else's post, or a past one.
 _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "late", "first", "assistant", "acting"}
 # Officials and aides: never leaders, and "X's adviser" names X only as whose official.
