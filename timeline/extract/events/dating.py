@@ -19,7 +19,7 @@ from timeline.extract.events.datepick import (
     _shifted,
 )
 from timeline.extract.events.model import _Draft
-from timeline.extract.events.participants import other_side
+from timeline.extract.events.phrases import other_side
 from timeline.extract.gazetteer import Gazetteer, GazetteerActor
 from timeline.extract.stages import Frame
 
