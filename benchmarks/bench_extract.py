@@ -2,6 +2,7 @@
 
     python benchmarks/bench_extract.py                    # 1,000 / 3,000 / 10,000 articles
     python benchmarks/bench_extract.py --sizes 3000 --repeat 3
+    python benchmarks/bench_extract.py --clauses spacy     # the parser-backed clause stage
 
 One process, one core, the packaged gazetteer built once (as `timeline ingest` builds it once
 per run), the articles already in memory: this measures the extractor alone. Three corpus sizes
@@ -12,6 +13,7 @@ vocabulary would show up here, and in the gazetteer cache size printed at the en
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -60,8 +62,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,3000,10000")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--clauses", choices=("rule", "spacy"), default=None)
     args = parser.parse_args()
+    if args.clauses:
+        os.environ["TIMELINE_CLAUSES"] = args.clauses
     print(f"machine: {common.machine()}", flush=True)
+    print(f"clause segmenter: {os.environ.get('TIMELINE_CLAUSES', 'rule')}", flush=True)
     bench([int(s) for s in args.sizes.split(",")], args.repeat)
 
 

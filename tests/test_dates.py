@@ -652,6 +652,11 @@ def test_format_range_covers_every_precision() -> None:
     assert format_range(None, d("2025-09-04"), "before") == "by 2025-09-04"
 
 
+def test_format_range_before() -> None:
+    assert format_range(None, d("2025-08-28"), "before") == "by 2025-08-28"
+    assert format_range(d("2018-01-01"), d("2025-08-28"), "before") == "by 2025-08-28"
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
@@ -725,3 +730,12 @@ def test_rule_guards_do_not_change_matches() -> None:
         fast = [(m.span(), m.lastgroup) for m in dates_module._MASTER.finditer(low)]
         slow = [(m.span(), m.lastgroup) for m in unguarded.finditer(low)]
         assert fast == slow, text
+
+
+def test_a_year_before_an_event_noun_dates_it() -> None:
+    found = find_dates("They cited the 1998 declaration and the 2018 summit.", PUB)
+    assert [(e.text, e.range) for e in found] == [
+        ("1998", DateRange(d("1998-01-01"), d("1998-12-31"), "year")),
+        ("2018", DateRange(d("2018-01-01"), d("2018-12-31"), "year")),
+    ]
+    assert find_dates("the 1998 people who came", PUB) == []

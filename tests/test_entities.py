@@ -273,3 +273,55 @@ def test_the_leaders_opening_a_sentence_are_the_pair(gaz: Gazetteer) -> None:
     ]
     text = "Donald Trump and Kim Jong Un met. Xi hosted the leaders of Japan and Korea."
     assert "pair" not in {g[2] for g in found(gaz, text, date(2019, 2, 28))}
+
+
+def test_a_surname_after_a_multiword_leader_title_resolves(gaz: Gazetteer) -> None:
+    text = "Prime Minister Harper met Premier Wen, and Defense Minister Kim met Harper later."
+    assert found(gaz, text, date(2011, 5, 20)) == [
+        ("Harper", "Stephen Harper", "surname"),
+        ("Wen", "Wen Jiabao", "surname"),
+        ("Harper", "Stephen Harper", "surname"),
+    ]
+
+
+def test_an_unknown_leaders_name_keeps_its_particles(gaz: Gazetteer) -> None:
+    text = "Syrian President Bashar al-Assad and President Ursula von der Leyen."
+    assert [name for _, name, _ in found(gaz, text, date(2011, 5, 20)) if " " in name] == [
+        "Bashar al-Assad",
+        "Ursula von der Leyen",
+    ]
+
+
+def test_a_leaders_given_name_after_his_full_name_is_him(gaz: Gazetteer) -> None:
+    text = "Malaysian Prime Minister Mahathir Mohamad arrived. Mahathir met Xi Jinping."
+    assert found(gaz, text, date(2018, 8, 21))[-2:] == [
+        ("Mahathir", "Mahathir Mohamad", "surname"),
+        ("Xi Jinping", "Xi Jinping", "name"),
+    ]
+
+
+def test_his_counterpart_names_a_leader(gaz: Gazetteer) -> None:
+    text = "Modi flew in to meet his counterpart Nawaz Sharif. Sharif greeted him."
+    assert [name for _, name, _ in found(gaz, text, date(2015, 12, 26))] == [
+        "Narendra Modi",
+        "Nawaz Sharif",
+        "Nawaz Sharif",
+        "Narendra Modi",
+    ]
+
+
+def test_the_two_prime_ministers_are_the_last_two_heads_of_government(gaz: Gazetteer) -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi met Japanese Prime Minister Shinzo Abe. "
+        "Modi and Afghan President Ashraf Ghani opened a building. "
+        "The two prime ministers spoke again."
+    )
+    last = [name for _, name, via in found(gaz, text, date(2015, 12, 26)) if via == "pair"]
+    assert sorted(last) == ["Narendra Modi", "Shinzo Abe"]
+
+
+def test_a_countrys_title_then_a_name_in_apposition(gaz: Gazetteer) -> None:
+    text = "Trump met Syria's interim president, Ahmed al-Sharaa, in Riyadh."
+    assert ("Ahmed al-Sharaa", "Ahmed al-Sharaa", "unverified") in found(
+        gaz, text, date(2025, 5, 14)
+    )

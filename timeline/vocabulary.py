@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-EVENT_TYPES = ("meeting", "call", "message", "invitation", "attendance", "agreement", "sanction")
+# Event types are defined once, with their triggers and rules, in the extractor's registry.
+from timeline.extract.registry import EVENT_TYPES as EVENT_TYPES
+
 CONTACT_TYPES = ("meeting", "call", "message", "invitation", "attendance", "agreement")
 STATUSES = ("occurred", "planned", "negated")
 PRECISIONS = (

@@ -9,166 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.extract.lexicon import (
+    CANCELLED_CUES,
+    NEGATION_CUES,
+    NUMBER_WORDS,
+    PLANNED_ADJECTIVES,
+    PLANNED_CUES,
+    WISH_CUES,
+)
+from timeline.extract.registry import trigger_rules
 from timeline.extract.text import Tokens, tokenize
 
-# (type, subtype, first words, pattern). Subtypes steer participant rules: "visit" needs a
-# traveller and a destination; "interact" takes the leaders of its clause. A pattern is only
-# tried where a sentence has one of its first words, so the scan costs a set lookup a word.
+# (type, subtype, first words, pattern) in match order, from the type registry (the one place
+# trigger words are defined).
 _TRIGGERS: list[tuple[str, str, str, str]] = [
-    ("call", "call", "phone telephone", r"(?:tele)?phone (?:call|calls|conversation|talks)"),
-    ("call", "call", "video", r"video (?:call|calls|link|conference)"),
-    ("call", "call", "videoconference phoned telephoned", r"videoconference|phoned|telephoned"),
-    ("call", "call", "spoke talked", r"(?:spoke|talked) (?:by|on the|over the) (?:tele)?phone"),
-    (
-        "call",
-        "call",
-        "spoke spoken speak speaks talked talk",
-        r"(?:spoke|spoken|speak|speaks|talked|talk) with\b[^.;]{0,60}?\b(?:by|on the|over the) "
-        r"(?:tele)?phone",
-    ),
-    ("call", "call", "called phoned rang", r"called|phoned|rang"),
-    ("call", "call", "by", r"by (?:tele)?phone"),
-    ("call", "call", "a", r"a (?:phone |telephone )?call with"),
-    ("call", "call", "call calls", r"calls?"),
-    # "The first conversation took place on Saturday", "the two talked again": a call told
-    # already goes on (only where the article has told of a call).
-    (
-        "call",
-        "call_ref",
-        "conversation conversations talked spoke",
-        r"conversations?|(?:talked|spoke) again",
-    ),
-    (
-        "message",
-        "message",
-        "letter letters message messages greetings congratulatory congratulated telegram "
-        "telegrams condolences congratulations",
-        r"letters?|messages?|greetings|congratulatory|congratulated|telegrams?|condolences|"
-        r"congratulations",
-    ),
-    ("message", "message", "wrote", r"wrote to"),
-    ("message", "message", "birthday new", r"(?:birthday|new year) (?:card|greetings|message)"),
-    (
-        "invitation",
-        "invitation",
-        "invited invites invite inviting invitation invitations",
-        r"invit(?:ed|es|e|ing|ation|ations)",
-    ),
-    # "Xi asked Modi to come to China next year": an invitation in other words.
-    (
-        "invitation",
-        "invitation",
-        "asked ask asks asking",
-        r"ask(?:ed|s|ing)?(?=\s+(?:[\w.'-]+\s+){1,4}?to\s+(?:come|visit|travel|attend)\b)",
-    ),
-    (
-        "attendance",
-        "attend",
-        "attend attends attended attending attendance watched",
-        r"attend(?:s|ed|ing|ance)?|watched",
-    ),
-    ("attendance", "attend", "to", r"to watch"),
-    ("attendance", "attend", "be was were", r"(?:be|was|were) there"),
-    ("attendance", "attend", "took take taking", r"(?:took|take|taking) part in"),
-    (
-        "attendance",
-        "attend",
-        "participated participating participate participates",
-        r"participat\w+ in",
-    ),
-    ("attendance", "attend", "gathered gather", r"gather(?:ed)? at"),
-    (
-        "attendance",
-        "attend",
-        "among",
-        r"among (?:the |\w+ )?(?:\w+ )?(?:leaders|heads of state|guests|dignitaries) "
-        r"(?:at|attending)",
-    ),
-    ("attendance", "attend", "review reviewed", r"review(?:ed)? the parade"),
-    ("attendance", "attend", "join joined joins", r"join(?:ed|s)?\b[^.;]{0,40}?\bat the"),
-    # "Both men are expected at the G20 summit", "Modi is due back in China in June for the
-    # SCO summit", "Xi is staying on for the APEC meetings": a planned attendance.
-    ("attendance", "expect", "expected", r"expected (?:at|in)\b"),
-    ("attendance", "expect", "due", r"due (?:back )?(?:in|at)\b"),
-    ("attendance", "expect", "staying stay stays", r"stay(?:ing|s)? on for\b"),
-    # "Xi skipped the G20 summit", "Putin stayed away from the G20 meeting": a negated one.
-    (
-        "attendance",
-        "absent",
-        "skipped skip skips skipping stayed stay stays staying absent missed misses boycotted "
-        "boycott boycotts snubbed",
-        r"skip(?:ped|s|ping)?|stay(?:ed|s|ing)? away from|absent from|miss(?:ed|es)|"
-        r"boycott(?:ed|s)?|snubbed",
-    ),
-    (
-        "meeting",
-        "interact",
-        "met meet meets meeting meetings talks summit summits summitry",
-        r"met|meet|meets|meeting|meetings|talks|summit|summits|summitry",
-    ),
-    ("meeting", "interact", "shook shake shaking", r"(?:shook|shake|shaking) hands"),
-    ("meeting", "interact", "sat", r"sat down (?:with|together)"),
-    ("meeting", "interact", "spent", r"spent\s+(?:[\w-]+\s+){0,4}?together"),
-    ("meeting", "interact", "host hosted hosts hosting", r"host|hosted(?! by)|hosts|hosting"),
-    ("meeting", "interact", "encounter greeted", r"encounter|greeted"),
-    ("meeting", "interact", "one tete", r"one-on-one|tete-a-tete"),
-    ("meeting", "interact", "held", r"held a banquet"),
-    ("meeting", "interact", "dined", r"dined (?:together|with)"),
-    ("meeting", "interact", "joined", r"joined them"),
-    (
-        "meeting",
-        "visit",
-        "state official working surprise secret visit visits visited visiting",
-        r"(?:state |official |working |surprise |secret )?visit(?:s|ed|ing)?",
-    ),
-    (
-        "meeting",
-        "visit",
-        "trip travel travelled traveled travels travelling traveling flew flown fly flies flying",
-        r"trip to|travel(?:l?ed|s|l?ing)? to|(?:flew|flown|fly|flies|flying) to",
-    ),
-    (
-        "agreement",
-        "agreement",
-        "sign signs signed signing conclude concluded concludes concluding ink inked inks seal "
-        "sealed seals",
-        r"sign(?:s|ed|ing)?|conclud(?:e|ed|es|ing)|ink(?:ed|s)?|seal(?:ed|s)?",
-    ),
-    ("agreement", "agreement", "no", r"no (?:joint )?(?:statement|agreement|deal|accord)"),
-    (
-        "agreement",
-        "agreement",
-        "without",
-        r"without (?:a|an|any) (?:[\w-]+ ){0,2}?(?:deal|agreement|accord|communique|"
-        r"joint statement|declaration|treaty)",
-    ),
-    # "Putin and Lukashenko failed to agree on terms": no agreement concluded.
-    (
-        "agreement",
-        "agreement",
-        "failed fail fails",
-        r"fail(?:ed|s)? to (?:agree|reach (?:an? |any )?(?:agreement|deal|accord))",
-    ),
-    (
-        "agreement",
-        "agreement",
-        "issued produced adopted reached struck",
-        r"(?:issued|produced|adopted|reached|struck) (?:a |an |the )?(?:\w+ ){0,3}"
-        r"(?:statement|agreement|deal|accord|declaration|communique|treaty|pact)",
-    ),
-    ("agreement", "agreement", "joint", r"joint (?:statement|declaration|communique)"),
-    (
-        "sanction",
-        "sanction",
-        "sanction sanctions sanctioned sanctioning embargo embargoes blacklist blacklisted "
-        "blacklists punish punished punishes punishing asset designated designates designating",
-        r"sanction(?:s|ed|ing)?|embargo(?:es)?|blacklist(?:ed|s)?|punish(?:ed|es|ing)?|"
-        r"asset freezes?|designat(?:ed|es|ing)",
-    ),
-    ("sanction", "sanction", "adopted", r"adopted resolution \d+"),
-    # "Resolution 2321, adopted by the council on Wednesday": a numbered (Security Council)
-    # resolution in a story of sanctions.
-    ("sanction", "resolution", "resolution", r"resolution \d{3,4}"),
+    (type_, rule.subtype, rule.first_words, rule.pattern) for type_, rule in trigger_rules()
 ]
 TRIGGER_KIND = {f"t{n}": (t, sub) for n, (t, sub, _, _) in enumerate(_TRIGGERS)}
 
@@ -186,7 +41,7 @@ TRIGGERS_BY_FIRST_WORD = _compile_by_first_word()
 # An agreement needs a document noun in the sentence besides the verb.
 AGREEMENT_NOUN = re.compile(
     r"\b(?:agreements?|treaty|treaties|pact|accord|declaration|joint statement|deal|communique|"
-    r"memorandum|charter|protocol|roadmap|statement on)\b",
+    r"memorandum|charter|protocol|roadmap|statement on|joint document)\b",
     re.I,
 )
 # A sanction needs a verb of imposing (or "sanctioned"/"punished" themselves).
@@ -218,7 +73,11 @@ TRIP_FOR_GATHERING = re.compile(
     r"olympics|funeral|inauguration|celebrations?|commemorations?|festivities|anniversary|"
     r"gathering)\b"
     r"|\bfor (?:an? |the )?(?-i:G-?\d+|Group of (?:\d+|[A-Z][a-z]+)|[A-Z]{3,})\s+"
-    r"(?:leaders'\s+)?(?:summit|meetings?)\b",
+    r"(?:leaders'\s+)?(?:summit|meetings?)\b"
+    # "flying to the Boao Forum", "heading to the Asia-Pacific Economic Cooperation summit":
+    # the trip's destination is the gathering itself
+    r"|^\s*(?:an? |the )(?:[\w.'-]+ ){0,5}?(?:summit|forum|conference|games|olympics|funeral|"
+    r"inauguration|ceremony|parade|assembly)\b",
     re.I,
 )
 # What an attendance verb without a gathering of its own ("is expected in Washington", "is
@@ -236,6 +95,14 @@ ABSENT_GATHERING = re.compile(
     r"(?!\s+(?:with|between)\b)",
     re.I,
 )
+# ... or the gathering told before, in a relative clause: "the G20 summit in November, which
+# Trump has said he will boycott".
+ABSENT_GATHERING_BEFORE = re.compile(
+    r"\b(?:summit|forum|gathering|meetings?|conference|ceremony|parade|games|olympics|"
+    r"celebrations?|commemorations?|funeral|inauguration|congress|assembly)\b[^.;]{0,40}?,\s+"
+    r"(?:which|that)\b[^.;,]{0,60}$",
+    re.I,
+)
 # The host of the gathering in a relative clause: "the summit that Putin is hosting", "which
 # Xi will host", "hosted by Obama".
 HOST_CLAUSE = re.compile(
@@ -250,9 +117,7 @@ HOST_APPOSITIVE = re.compile(r",\s+(?:the|its|summit's|the summit's)\s+host\b", 
 ATTEND_NOUN = re.compile(r"\b(?:parade|ceremony|forum|games|olympics|event|celebration)\b", re.I)
 
 NEGATION_NEAR = re.compile(
-    r"\b(?P<cue>not|never|no longer|cancel\w*|called off|call off|scrap\w*|fail(?:ed|s)? to|"
-    r"refus\w* to|declin\w* to|skip\w*|boycott\w*|snub\w*|pull(?:ed)? out of|won't|didn't|"
-    r"doesn't|wasn't|weren't|isn't|aren't|wouldn't|absent from)(?:\s+[\w'-]+){0,4}\s*$",
+    rf"\b(?P<cue>{'|'.join(NEGATION_CUES)})(?:\s+[\w'-]+){{0,4}}\s*$",
     re.I,
 )
 # "Officials denied reports that Kim had spoken with Xi by phone."
@@ -272,18 +137,14 @@ HOSTED_AT_GATHERING = re.compile(
 )
 NEGATION_DET = re.compile(r"\b(?P<cue>no|without|nor)\s+(?:\w+\s+){0,2}$", re.I)
 CANCELLED_AFTER = re.compile(
-    r"[^.;]{0,50}?,\s+which\s+(?:[\w.'-]+\s+){0,4}?(?:called off|cancel\w*|scrapped|postponed|"
-    r"abandoned)\b",
+    rf"[^.;]{{0,50}}?,\s+which\s+(?:[\w.'-]+\s+){{0,4}}?(?:{'|'.join(CANCELLED_CUES)})\b",
     re.I,
 )
 REVERSED = re.compile(r"\b(?:revers\w* course|reinstat\w*|back on|went ahead|relented)\b", re.I)
 # A future cue governing the trigger: a modal a few words before it ("Moon will travel"),
 # or an adjective right before it ("Kim's planned summit").
 PLANNED = re.compile(
-    r"\b(?:will|'ll|shall|is to|are to|was to|were to|due to|expected to|expects? to|plans? to|"
-    r"planning to|is set to|are set to|was set to|scheduled to|ahead of|prepar\w* for|"
-    r"to be held|aims? to|intends? to|would|is going to|are going to|agreed to)"
-    r"(?:\s+[\w'-]+){0,3}\s*$",
+    rf"\b(?:{'|'.join(PLANNED_CUES)})(?:\s+[\w'-]+){{0,5}}\s*$",
     re.I,
 )
 PLANNED_CLAUSE = re.compile(
@@ -292,7 +153,7 @@ PLANNED_CLAUSE = re.compile(
     re.I,
 )
 PLANNED_ADJ = re.compile(
-    r"\b(?:planned|upcoming|next|proposed|scheduled|forthcoming|expected|prospective)"
+    rf"\b(?:{'|'.join(PLANNED_ADJECTIVES)})"
     r"(?:\s+[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s+[\w'-]+){0,1}\s*$",
     re.I,
 )
@@ -303,14 +164,13 @@ NOUN_TRIGGER = re.compile(
     r"(?:state|official|working|surprise|secret) visit|parade|ceremony)$",
     re.I,
 )
-WISH = re.compile(
-    r"\b(?:would like|wants? to|wanted to|wish\w* to|hope[sd]?|hoping|could|might|"
-    r"offer\w* to|ready to|willing to|open to|proposes|proposed to|call(?:s|ed)? for|urg\w*|"
-    r"if|unless|"
-    r"depend\w* on|consider\w*|seeks? to|sought to|push\w* for|prepared to|eager to|"
-    r"would welcome|possible|possibility|suggest\w*|invit\w*(?: \w+){0,4} to)\b",
+# Call triggers that are nouns ("a video call with Putin"): they take a "with" partner.
+NOMINAL_CALL = re.compile(
+    r"^(?:(?:tele)?phone (?:call|calls|conversation|talks)|video (?:call|calls|link|conference)|"
+    r"videoconference|a (?:phone |telephone )?call with|conversations?)$",
     re.I,
 )
+WISH = re.compile(rf"\b(?:{'|'.join(WISH_CUES)})\b", re.I)
 WISH_MAY = re.compile(r"\bmay\b")  # case-sensitive: "May" is a month
 # Definite references to an event told already: "the talks", "their summit" (not "their
 # first summit", "the meeting between X and Y").
@@ -359,12 +219,16 @@ PLANNED_AFTER = re.compile(
     r"(?:take place|be held|go ahead|happen|occur)\b",
     re.I,
 )
-# A condition or a maybe told after the noun: "his meeting with Xi would depend on progress",
-# "a summit could take place next month".
+# A condition told after the noun: "his meeting with Xi would depend on progress".
 WISH_AFTER = re.compile(
     r"^[^.;:]{0,60}?\b(?:(?:would|will|could|might|may)\s+)?(?:depends?|depended|hinges?|hinged|"
-    r"be conditional)\s+(?:on|upon)\b"
-    r"|^[^.;:]{0,60}?\b(?:could|might)\s+(?:\w+\s+)?(?:take place|be held|happen|go ahead)\b",
+    r"be conditional)\s+(?:on|upon)\b",
+    re.I,
+)
+# A maybe told after the noun: "a summit could take place next month" is a planned event
+# (expected, not wished for).
+MAYBE_AFTER = re.compile(
+    r"^[^.;:]{0,60}?\b(?:could|might)\s+(?:\w+\s+)?(?:take place|be held|happen|go ahead)\b",
     re.I,
 )
 # Quoted words: their tense is the speaker's, not the narrative's.
@@ -429,17 +293,7 @@ DURATION_END = re.compile(
 DURATION_OPENED = re.compile(
     r"^[^.;]{0,30}?,?\s*which\s+(?:opened|began|started|opens|begins|starts)\b", re.I
 )
-NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+NUMBERS = {word: n for word, n in NUMBER_WORDS.items() if 2 <= n <= 10}
 ANCHOR_NOUN = re.compile(
     r"\b(?:after|during|at the end of|following|before|at|on the sidelines of)\s+"
     r"(?:the|their|this)\s+"
@@ -466,6 +320,12 @@ CLAUSE_BREAK = re.compile(
     r"(?:after|before|since|until)\s+(?!the\b|his\b|her\b|their\b|its\b)[A-Z])|"
     r":\s+|"
     r"\s-+\s|\s+while\s+|\s+although\s+|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)",
+)
+# The comma that closes a relative clause before the main clause's verb: "Kim, who met Trump
+# in 2019, will visit Moscow".
+RELATIVE_CLOSE = re.compile(
+    r",\s+(?=(?:will|would|is|was|are|were|has|had|have|did|does|also|then|later|plans|"
+    r"[a-z]+ed|met|held|spoke|sent|wrote|flew|went|made|took|arrived|travel\w*|visit\w*)\b)"
 )
 # Place after "in"/"at": a capitalised run of words.
 PLACE_AFTER = re.compile(
@@ -523,6 +383,10 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in CLAUSE_BREAK.finditer(sentence):
+        if sentence.startswith("who ", m.end()) and RELATIVE_CLOSE.search(sentence, m.end()):
+            # ", who ... , will travel": a relative clause inside the main clause, which goes
+            # on after it (the participants stage keeps the two apart)
+            continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(sentence)))

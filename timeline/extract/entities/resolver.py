@@ -1,0 +1,389 @@
+"""The left-to-right pass that resolves an article's mentions sentence by sentence."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+from timeline.extract.entities.mentions import (
+    Mention,
+    SentenceMentions,
+    _alias_hits,
+)
+from timeline.extract.entities.names import NamesMixin
+from timeline.extract.entities.pairs import PairsMixin
+from timeline.extract.entities.titles import TitlesMixin
+from timeline.extract.entities.words import (
+    _CLAUSE_GAP,
+    _CUE_KEYS,
+    _CUE_NEXT,
+    _DEPENDANTS,
+    _HER_OBJECT_NEXT,
+    _KIN,
+    _NAMED_OFFICIAL,
+    _NOT_NAME,
+)
+from timeline.extract.gazetteer import Gazetteer, GazetteerActor
+from timeline.extract.text import plain, split_sentences, tokenize
+from timeline.names import fold
+
+
+class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
+    """Resolves the mentions of one article; `resolve()` returns them per sentence."""
+
+    def __init__(self, text: str, published: date, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.plain = plain(text)
+        self.published = published
+        self.gaz = gazetteer
+        self.tokens = tokenize(self.plain)
+        self.keys = self.tokens.keys
+        self.starts = self.tokens.starts
+        self.ends = self.tokens.ends
+        self.words = self.tokens.words
+        self._named_cache: dict[int, set[str]] = {}
+        self.sentences = split_sentences(text, self.plain)
+
+    # helpers over tokens
+    def _possessive(self, end: int) -> bool:
+        return self.plain[end : end + 2] in ("'s", "' ") and (
+            self.plain[end : end + 2] == "'s" or self.plain[end - 1 : end] == "s"
+        )
+
+    def resolve(self) -> list[SentenceMentions]:
+        gaz = self.gaz
+        tokens = self.tokens
+        hits = _alias_hits(tokens, self.plain, gaz)
+        hit_at = {h.i: h for h in hits}
+        self._hit_ends = {h.j: h for h in hits}
+        covered: set[int] = set()
+        for h in hits:
+            covered.update(range(h.i, h.j))
+
+        # Only words that can start a reference are visited: alias hits and cue words.
+        out = [SentenceMentions(s, n) for n, s in enumerate(self.sentences)]
+        self._out = out
+        self._hit_at = hit_at
+        sentence_starts = [s.start for s in self.sentences]
+        keys = tokens.keys
+        for sm in out:
+            sm.first_token = bisect_left(tokens.starts, sm.sentence.start)
+            sm.end_token = bisect_left(tokens.starts, sm.sentence.end)
+        last = len(keys) - 1
+        todo = sorted(
+            {
+                *hit_at,
+                *(
+                    k
+                    for k, key in enumerate(keys)
+                    if key in _CUE_KEYS
+                    and (key not in _CUE_NEXT or (k < last and keys[k + 1] in _CUE_NEXT[key]))
+                ),
+            }
+        )
+
+        full_mentions: list[GazetteerActor] = []  # persons named in full so far
+        mentioned_keys: set[str] = set()
+        orgs: list[GazetteerActor] = []
+        pair: tuple[GazetteerActor, GazetteerActor] | None = None
+        trio: tuple[GazetteerActor, ...] | None = None
+        recent_pair: tuple[GazetteerActor, GazetteerActor] | None = None
+        last_subject: tuple[int, GazetteerActor] | None = None
+        unverified_by_surname: dict[str, GazetteerActor] = {}
+        kin_possessor: tuple[int, GazetteerActor] | None = None
+
+        n = len(tokens)
+        current_sentence = -1
+        sentence_persons: list[GazetteerActor] = []
+
+        def close_sentence() -> None:
+            nonlocal pair, trio, last_subject, recent_pair
+            if current_sentence < 0:
+                return
+            distinct: list[GazetteerActor] = []
+            for actor in sentence_persons:
+                if actor not in distinct:
+                    distinct.append(actor)
+            if len(distinct) == 2:
+                recent_pair = (distinct[0], distinct[1])
+                if pair is None:
+                    pair = recent_pair  # the lead pair
+            if len(distinct) == 3 and trio is None:
+                trio = (distinct[0], distinct[1], distinct[2])
+            if distinct:
+                last_subject = (current_sentence, distinct[0])
+
+        def add_unverified(actor: GazetteerActor, after: int, surname: str | None = None) -> None:
+            # Later mentions of an unknown leader's surname ("Battulga") are visits too; so
+            # are those of a known leader's given name where it is the short form used
+            # ("Mahathir" after "Mahathir Mohamad", "Prabowo" after "Prabowo Subianto").
+            surname = surname or fold(actor.name.split()[-1])
+            unverified_by_surname[surname] = actor
+            later = [k for k in range(after, n) if keys[k] == surname and k not in todo_set]
+            for k in later:
+                insort(todo, k)
+                todo_set.add(k)
+
+        todo_set = set(todo)
+        position = 0
+        skip_to = 0
+        while position < len(todo):
+            i = todo[position]
+            position += 1
+            if i < skip_to:
+                continue
+            s_idx = bisect_right(sentence_starts, tokens.starts[i]) - 1
+            if s_idx != current_sentence:
+                close_sentence()
+                current_sentence = s_idx
+                sentence_persons = []
+            tok = tokens[i]
+            bucket = out[s_idx].mentions
+            sentence_start = i == out[s_idx].first_token
+            consumed = 0
+            unverified_before = [m.actor for m in bucket if not m.actor.verified]
+
+            # 0. "Kim's sister ... a letter from her brother": the brother is Kim.
+            if (
+                tok.key in ("his", "her")
+                and i + 1 < n
+                and self.keys[i + 1] in _KIN
+                and kin_possessor is not None
+                and kin_possessor[0] == s_idx
+            ):
+                actor = kin_possessor[1]
+                bucket.append(self._mention(i, i + 2, actor, "kin"))
+                sentence_persons.append(actor)
+                skip_to = i + 2
+                continue
+
+            # 0b. "Obama telephoned him", "the council ... blacklisted him": an object
+            # pronoun is the latest person named outside its own clause.
+            if tok.key == "him" or (
+                tok.key == "her" and i + 1 < n and keys[i + 1] in _HER_OBJECT_NEXT
+            ):
+                actor = self._object_pronoun(i, s_idx)
+                if actor is not None:
+                    bucket.append(self._mention(i, i + 1, actor, "pronoun"))
+                    sentence_persons.append(actor)
+                skip_to = i + 1
+                continue
+            # 0c. "Yoon Suk Yeol, who on Sunday had joined Biden": "who" is its antecedent.
+            if tok.key == "who":
+                antecedent = next(
+                    (
+                        m
+                        for m in reversed(bucket)
+                        if m.is_person
+                        and m.dependant is None
+                        and self.plain[m.end : tok.start] in (", ", ",")
+                    ),
+                    None,
+                )
+                if antecedent is not None:
+                    bucket.append(self._mention(i, i + 1, antecedent.actor, "relative"))
+                skip_to = i + 1
+                continue
+
+            # 1. pair references and pronouns
+            consumed = self._pair_or_pronoun(
+                i,
+                s_idx,
+                bucket,
+                partial(self._which_pair, s_idx, sentence_persons, recent_pair, pair, hit_at),
+                last_subject,
+                sentence_persons,
+                sentence_start,
+                trio,
+            )
+            if consumed:
+                skip_to = i + consumed
+                self._note_unverified(bucket, unverified_before, add_unverified, i + consumed)
+                continue
+
+            # 2a. "the leaders of China and Russia", "his Chinese counterpart"
+            consumed = self._plural_title(i, hit_at, bucket, sentence_persons)
+            if consumed:
+                skip_to = i + consumed
+                continue
+
+            # 2. titles: "the North Korean leader", "Russian President Vladimir Putin"
+            consumed = self._title(i, hit_at, covered, bucket, sentence_persons, full_mentions)
+            if consumed:
+                skip_to = i + consumed
+                self._note_unverified(bucket, unverified_before, add_unverified, i + consumed)
+                continue
+
+            # 3. metonyms and "the North", "the council"
+            consumed = self._metonym_or_anaphor(i, bucket, mentioned_keys, orgs)
+            if consumed:
+                skip_to = i + consumed
+                self._note_unverified(bucket, unverified_before, add_unverified, i + consumed)
+                continue
+
+            hit = hit_at.get(i)
+            if hit is None:
+                # an unknown person's surname seen after "President X Y"
+                if tok.capitalized and tok.key in unverified_by_surname and i not in covered:
+                    actor = unverified_by_surname[tok.key]
+                    bucket.append(self._mention(i, i + 1, actor, "surname"))
+                    sentence_persons.append(actor)
+                continue
+            mention = self._from_hit(hit, full_mentions)
+            if mention is not None:
+                if mention.via == "name" and mention.is_person and mention.actor.verified:
+                    given = self._given_name(mention)
+                    if given is not None and given not in unverified_by_surname:
+                        add_unverified(mention.actor, hit.j, given)
+                bucket.append(mention)
+                mentioned_keys.add(mention.actor.key)
+                if mention.actor.kind == "organization":
+                    orgs.append(mention.actor)
+                if mention.is_person and mention.dependant is None:
+                    sentence_persons.append(mention.actor)
+                if mention.is_person and mention.dependant in _KIN:
+                    kin_possessor = (s_idx, mention.actor)
+                if mention.is_person and mention.via == "name":
+                    full_mentions.append(mention.actor)
+            skip_to = hit.j
+        close_sentence()
+        return out
+
+    # -- pieces ---------------------------------------------------------------------
+
+    def _given_name(self, mention: Mention) -> str | None:
+        """The folded first word of a full name when it names no one in the gazetteer by
+        itself (so "Mahathir" may stand for Mahathir Mohamad, "Joe" for no one else)."""
+        words = mention.actor.name.split()
+        if len(words) < 2:
+            return None
+        given = fold(words[0])
+        if len(given) < 4 or given in self.gaz.text_index or given in _NOT_NAME:
+            return None
+        return given
+
+    def _note_unverified(
+        self,
+        bucket: list[Mention],
+        before: list[GazetteerActor],
+        add: Callable[..., None],
+        after: int,
+    ) -> None:
+        for m in bucket:
+            if not m.actor.verified and m.actor not in before:
+                add(m.actor, after)
+            if m.via == "unverified" and m.is_person and m.actor not in before:
+                # "Malaysian Prime Minister Mahathir Mohamad": a known leader named in full
+                given = self._given_name(m)
+                if given is not None:
+                    add(m.actor, after, given)
+
+    def _persons_before(self, i: int, s_idx: int, back: int):
+        """Person mentions (not dependants, not pair references) before token i, latest
+        first, in this sentence and the `back` sentences before it."""
+        start = self.starts[i]
+        for k in range(s_idx, max(-1, s_idx - back - 1), -1):
+            for m in reversed(self._out[k].mentions):
+                if m.start < start and m.is_person and m.dependant is None and m.via != "pair":
+                    yield k, m
+
+    def _object_pronoun(self, i: int, s_idx: int) -> GazetteerActor | None:
+        """Who "him" is: the latest person named before it outside its own clause (the
+        subject of its clause is someone else), in this sentence or the two before."""
+        start = self.starts[i]
+        own: set[str] = set()
+        for k, m in self._persons_before(i, s_idx, 2):
+            if k == s_idx and not _CLAUSE_GAP.search(self.plain[m.end : start]):
+                own.add(m.actor.key)
+                continue
+            if m.actor.key not in own:
+                if _NAMED_OFFICIAL.search(self.plain[m.end : start]):
+                    return None  # "... sent Secretary of State Mike Pompeo; Kim met him"
+                return m.actor
+        return None
+
+    def _recent_holder(self, i: int, title: str) -> GazetteerActor | None:
+        """ "the president" with no country: the latest leader named before who held a post
+        of that title on the article's date."""
+        s_idx = bisect_right([s.start for s in self.sentences], self.starts[i]) - 1
+        wanted = f" {title} "
+        for _, m in self._persons_before(i, s_idx, 4):
+            for office in self.gaz.offices_of(m.actor.key):
+                # the post's own title ("President of the United States"), not an alias
+                if office.held_on(self.published) and wanted in f" {office.title.lower()} ":
+                    return m.actor
+        return None
+
+    def _first_two(
+        self, s_idx: int, sentence_persons: list[GazetteerActor]
+    ) -> tuple[GazetteerActor, GazetteerActor] | None:
+        """The first two leaders the article names, for "the two leaders" before any
+        sentence has named a pair."""
+        distinct: list[GazetteerActor] = []
+        for k in range(s_idx):
+            for m in self._out[k].mentions:
+                if m.is_person and m.dependant is None and m.actor not in distinct:
+                    distinct.append(m.actor)
+        for actor in sentence_persons:
+            if actor not in distinct:
+                distinct.append(actor)
+        return (distinct[0], distinct[1]) if len(distinct) >= 2 else None
+
+    def _named_later(self, i: int, s_idx: int, actor: GazetteerActor) -> bool:
+        """Whether the actor is named by an alias after token i in the same sentence."""
+        sm = self._out[s_idx]
+        for k in range(i + 1, sm.end_token):
+            hit = self._hit_at.get(k)
+            if hit is not None and any(e.actor == actor.key for e in self.gaz.text_index[hit.key]):
+                return True
+        return False
+
+    def _mention(self, i: int, j: int, actor: GazetteerActor, via: str, **kw) -> Mention:
+        end = self.ends[j - 1]
+        return Mention(self.starts[i], end, actor, via, possessive=self._possessive(end), **kw)
+
+    def _dependant_after(self, j: int) -> str | None:
+        """The official or relative noun in "X's (adj) adviser" after a possessive."""
+        tokens = self.tokens
+        end = self.ends[j - 1]
+        if not self._possessive(end):
+            return None
+        k = j + (1 if j < len(tokens) and self.keys[j] == "s" else 0)
+        for step in range(3):
+            if k + step >= len(tokens):
+                break
+            word = self.keys[k + step]
+            if word in _DEPENDANTS and word not in (
+                "national",
+                "foreign",
+                "defence",
+                "defense",
+                "unification",
+                "special",
+                "top",
+                "senior",
+                "security",
+            ):
+                return word
+            if word not in _DEPENDANTS and not (
+                self.words[k + step].islower() and len(word) > 2 and step < 2
+            ):
+                break
+        return None
+
+    def _name_continues(self, j: int) -> bool:
+        """A capitalised non-function word right after: the match is part of a longer name."""
+        if j >= len(self.tokens):
+            return False
+        nxt = self.tokens[j]
+        gap = self.plain[self.ends[j - 1] : nxt.start]
+        return gap in (" ", "-") and nxt.capitalized and nxt.key not in _NOT_NAME
+
+        return None
+
+
+def resolve_mentions(text: str, published: date, gazetteer: Gazetteer) -> list[SentenceMentions]:
+    """The article's sentences, each with the actors it mentions."""
+    return EntityResolver(text, published, gazetteer).resolve()

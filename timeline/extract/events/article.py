@@ -1,0 +1,224 @@
+"""One article through the stages, sentence by sentence, and the public `extract_events`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import dates as dates_mod
+from timeline.extract import triggers as tr
+from timeline.extract.clauses import segment, segmenter_name
+from timeline.extract.dates import DateRange, TemporalExpression
+from timeline.extract.entities import (
+    EntityResolver,
+    SentenceMentions,
+)
+from timeline.extract.events.datepick import _sentence_dates
+from timeline.extract.events.dating import DatingMixin
+from timeline.extract.events.frames import FramesMixin
+from timeline.extract.events.merge import MergeMixin
+from timeline.extract.events.model import (
+    MAX_TRIGGERS_PER_SENTENCE,
+    ExtractedEvent,
+    ExtractedParticipant,
+    _Draft,
+)
+from timeline.extract.events.participants import ParticipantsMixin
+from timeline.extract.gazetteer import Gazetteer, GazetteerActor
+from timeline.extract.registry import CameoFacts, spec_for
+
+
+class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
+    """Runs the stages over one article; `run()` returns its events."""
+
+    def __init__(self, text: str, published: date, gazetteer: Gazetteer, title: str | None) -> None:
+        self.text = text
+        self.published = published
+        self.gaz = gazetteer
+        self.title = title
+        resolver = EntityResolver(text, published, gazetteer)
+        self.sentences = resolver.resolve()
+        self.tokens = resolver.tokens
+        self.drafts: list[_Draft] = []
+        self.lead: _Draft | None = None
+        m = tr.DATELINE.match(self.sentences[0].sentence.plain) if self.sentences else None
+        self.dateline_end = self.sentences[0].sentence.start + m.end() if m else 0
+        self.dateline_place = m.group(1).strip().title() if m else None
+        self.last_sanction: _Draft | None = None
+        self._seen: dict[tuple[int, str], bool] = {}
+        self._owners: dict[tuple[int, str], GazetteerActor] = {}
+        self._partners: dict[int, set[str]] = {}
+        # (sentence, trigger start) of meetings whose subject met each of several objects in
+        # turn ("held talks with Xi and Premier Li"): one meeting per pair
+        self._pairwise: set[tuple[int, int]] = set()
+        self.prev_had_meeting = False
+        self._index = 0
+
+    # --- per sentence ------------------------------------------------------------------
+
+    def run(self) -> list[ExtractedEvent]:
+        for sm in self.sentences:
+            self._sentence(sm)
+        # "spoke twice over the weekend ... The first call ... the following day": an event
+        # told as counted is dropped once each occurrence has been told on its own.
+        return [
+            self._finish(d)
+            for d in self.drafts
+            if d.extra.get("told", 0) < d.extra.get("count", 1) or d.extra.get("count", 1) < 2
+        ]
+
+    def _sentence(self, sm: SentenceMentions) -> None:
+        self._index = sm.index
+        s = sm.sentence
+        body = s.plain
+        self._host_appositive(sm)
+        triggers = tr.find_triggers(body, self.tokens, (sm.first_token, sm.end_token), s.start)
+        del triggers[MAX_TRIGGERS_PER_SENTENCE:]  # a run-on "sentence" must not cost n squared
+        ellipsis = tr.ORDINAL_ELLIPSIS.match(body)
+        if ellipsis and self.prev_had_meeting and not any(t.type == "meeting" for t in triggers):
+            triggers.append(
+                tr.Trigger("meeting", "interact", ellipsis.start(1), ellipsis.end(1), "")
+            )
+            for m in tr.ORDINAL_NEXT.finditer(body):
+                triggers.append(tr.Trigger("meeting", "interact", m.start(1), m.end(1), ""))
+        self.prev_had_meeting = any(t.type == "meeting" for t in triggers)
+        if not triggers:
+            return
+        clauses = segment(body, needs_parse=self._needs_parse(sm, body))
+        candidates = [c for c in (self._candidate(sm, t, clauses, triggers) for t in triggers) if c]
+        if not candidates:
+            return
+        anchor = self._anchor(sm) if tr.ANCHORED_CUE.search(body) else None
+        # Dates resolve by the tense of their event: "met on Tuesday" is the last Tuesday,
+        # "will visit on Tuesday" the next one.
+        by_tense: dict[str, list[TemporalExpression]] = {}
+        drafts: list[_Draft] = []
+        for cand in candidates:
+            tense = "future" if cand.future else "past"
+            if tense not in by_tense:
+                by_tense[tense] = _sentence_dates(
+                    s, self.published, tense, anchor, self.dateline_end
+                )
+            drafts.extend(self._date_and_build(sm, cand, by_tense[tense], clauses))
+        for draft in self._reconcile(drafts, body):
+            self._add(draft)
+
+    def _needs_parse(self, sm: SentenceMentions, body: str) -> bool:
+        """Whether the clause structure is worth a parse: several leaders or several time
+        expressions could attach to the wrong trigger. Only asked when a parser is in use."""
+        if segmenter_name() != "spacy":
+            return False
+        leaders = {m.actor.key for m in sm.mentions if m.is_person}
+        return len(leaders) >= 3 or len(dates_mod.find_dates(body, self.published)) >= 2
+
+    def _host_appositive(self, sm: SentenceMentions) -> None:
+        """ "Yoon will travel to Hiroshima for the G7 summit. Kishida, the host, has invited
+        him": the leader called the host hosts the gathering just told."""
+        last = self.drafts[-1] if self.drafts else None
+        if (
+            last is None
+            or last.type != "attendance"
+            or last.sentence_index != sm.index - 1
+            or last.status == "negated"
+            or any(r == "host" for _, r in last.actors)
+        ):
+            return
+        for m in sm.mentions:
+            if (
+                m.is_person
+                and m.dependant is None
+                and tr.HOST_APPOSITIVE.match(sm.sentence.plain, m.end - sm.sentence.start)
+            ):
+                last.actors = [(a, r) for a, r in last.actors if a != m.actor]
+                last.actors.append((m.actor, "host"))
+                return
+
+    def _anchor(self, sm: SentenceMentions) -> DateRange | None:
+        """What "the following day" counts from: the last date told before this sentence
+        (an event's, else any in the two sentences before), else the lead event's."""
+        if self.drafts and self.drafts[-1].date is not None:
+            last = self.drafts[-1]
+            if last.sentence_index >= sm.index - 2:
+                return last.date
+        for back in (sm.index - 1, sm.index - 2):
+            if back < 0:
+                break
+            prev = self.sentences[back].sentence
+            found = _sentence_dates(prev, self.published, "past", None, self.dateline_end)
+            firm = [
+                e.range
+                for e in found
+                if e.range is not None
+                and e.kind != "anchored"
+                # "won Saturday's election": the date of a thing named, not of the story
+                and not prev.plain.startswith(("'s", "’s"), e.end_char)
+            ]
+            if firm:
+                return firm[-1]
+        return self.lead.date if self.lead else None
+
+    def _confidence(self, sm: SentenceMentions, draft: _Draft) -> float:
+        score = 0.55
+        if draft.own_date:
+            score += 0.15
+        elif draft.date is not None:
+            score += 0.05
+        vias = {m.via for m in sm.mentions if m.actor in {a for a, _ in draft.actors}}
+        if vias and vias <= {"name", "title", "unverified", "country", "org", "capital"}:
+            score += 0.15
+        if draft.status == "occurred":
+            score += 0.05
+        if any(not a.verified for a, _ in draft.actors):
+            score -= 0.15
+        return round(max(0.05, min(score, 0.95)), 2)
+
+    # --- output -------------------------------------------------------------------------
+
+    def _finish(self, d: _Draft) -> ExtractedEvent:
+        participants = tuple(
+            ExtractedParticipant(a.name, role, a.key, a.kind, a.country, a.verified)
+            for a, role in d.actors
+        )
+        location = d.location
+        if location is None and d.date is not None and d.own_date is False and self.dateline_place:
+            location = None
+        if location is None and self.dateline_place and d.sentence_index == 0:
+            location = self.dateline_place
+        return ExtractedEvent(
+            type=d.type,
+            participants=participants,
+            date=d.date,
+            date_text=d.date_text,
+            status=d.status,
+            location=location,
+            sentence=d.sentence.text,
+            start=d.sentence.start,
+            end=d.sentence.end,
+            confidence=d.confidence,
+            cameo=_cameo(d),
+            not_after=self.published if d.date is None and d.status == "occurred" else None,
+        )
+
+
+def _cameo(d: _Draft) -> str | None:
+    """The CAMEO code, by the type's rule in the registry."""
+    facts = CameoFacts(
+        status=d.status,
+        roles=frozenset(r for _, r in d.actors),
+        has_location=d.location is not None,
+        target_kind=d.actors[-1][0].kind if d.actors else None,
+    )
+    return spec_for(d.type).cameo(facts)
+
+
+def extract_events(
+    text: str, published: date, gazetteer: Gazetteer, *, title: str | None = None
+) -> list[ExtractedEvent]:
+    """The events an article reports, each once, with evidence offsets into `text`.
+
+    `published` anchors relative dates and picks who held an office ("the Chinese
+    president"). `title` is accepted for callers that have one; events and their evidence
+    come from `text` alone, so every offset slices it. Pure and deterministic.
+    """
+    if not text or not text.strip():
+        return []
+    return ArticleExtractor(text, published, gazetteer, title).run()

@@ -1,0 +1,391 @@
+"""Frame -> drafts: the date bound to a frame (its own, or one inherited), and the drafts built."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from timeline.extract import triggers as tr
+from timeline.extract.dates import DateRange, TemporalExpression
+from timeline.extract.entities import (
+    SentenceMentions,
+)
+from timeline.extract.events.datepick import (
+    _INTENT,
+    _OFFSET_BEFORE,
+    _PAST_VERB,
+    _count,
+    _pick_date,
+    _shifted,
+)
+from timeline.extract.events.model import _Draft
+from timeline.extract.events.phrases import other_side
+from timeline.extract.gazetteer import Gazetteer, GazetteerActor
+from timeline.extract.stages import Frame
+
+
+class DatingMixin:
+    """The dating stage of `ArticleExtractor`."""
+
+    # --- dates, building ------------------------------------------------------------------
+
+    def _date_and_build(
+        self,
+        sm: SentenceMentions,
+        cand: Frame,
+        exprs: list[TemporalExpression],
+        clauses: list[tuple[int, int]],
+    ) -> list[_Draft]:
+        trig = cand.trigger
+        body = sm.sentence.plain
+        clause = cand.clause
+        status = cand.status
+        type_ = cand.type
+        chosen: list[TemporalExpression] = []
+        at_invitation = type_ == "invitation" and bool(tr.AT_INVITATION.search(body))
+        if not at_invitation:
+            in_clause = [e for e in exprs if clause[0] <= e.start_char < clause[1]]
+            days = [
+                e
+                for e in in_clause
+                if e.range and e.range.precision == "day" and e.kind != "report"
+            ]
+            if type_ == "meeting" and tr.REPETITION.search(body) and len(days) >= 2:
+                chosen = days
+            else:
+                pool = exprs
+                if type_ == "invitation":
+                    # "invited Kim to visit Moscow next year", "invited Trump to the summit
+                    # ... in the autumn": a date after "to" is the visit's, not the
+                    # invitation's
+                    inner = re.match(
+                        r"\s+(?:[\w.'-]+\s+){0,5}?(?P<to>to)\s+(?!(?:have|be)\b)", body[trig.end :]
+                    ) or re.search(
+                        r"\b(?P<to>to)\s+(?:visit|attend|come|travel)\b", body[trig.end :]
+                    )
+                    if inner:
+                        # ... unless it is a recent past, the invitation's own ("invited
+                        # Biden to visit Russia last week")
+                        cut = trig.end + inner.start("to")
+                        recipient = next(
+                            (
+                                m
+                                for m in sm.mentions
+                                if m.is_person
+                                and 0 < m.start - (sm.sentence.start + cut) <= 30
+                                and re.fullmatch(
+                                    r"to\s+(?:[A-Z][\w.'-]*\s+){0,3}",
+                                    self.text[sm.sentence.start + cut : m.start],
+                                )
+                            ),
+                            None,
+                        )
+                        if recipient is not None:
+                            # "an invitation to Kim in the summer to attend talks": that "to"
+                            # names the guest; the visit's dates follow the next one
+                            after = re.search(r"\bto\s+", body[recipient.end - sm.sentence.start :])
+                            cut = (
+                                recipient.end - sm.sentence.start + after.start()
+                                if after
+                                else len(body)
+                            )
+                        recent = self.published - timedelta(days=60)
+                        pool = [
+                            e
+                            for e in exprs
+                            if e.start_char < cut
+                            or (
+                                e.range is not None
+                                and e.range.start < self.published
+                                and e.range.end >= recent
+                            )
+                        ]
+                if tr.NOUN_TRIGGER.match(trig.text) and re.search(
+                    r"\bfirst\b[^,.;]{0,30}$", body[max(0, trig.start - 40) : trig.start]
+                ):
+                    since = tr.FIRST_SINCE_CLAUSE.match(body[trig.end :])
+                    if since is not None:
+                        # "their first meeting since Xi became head of state in March": the
+                        # since-clause's date is not the meeting's
+                        stop = body.find(",", trig.end + since.end())
+                        stop = len(body) if stop < 0 else stop
+                        pool = [e for e in pool if not (trig.end <= e.start_char < stop)]
+                if cand.future:
+                    # "... last year, but Kim will not take part in the forum": a future
+                    # event is not dated by a past told beside it
+                    pool = [e for e in pool if e.range is None or e.range.end >= self.published]
+                away = other_side(body, trig.start)
+                if away:
+                    # "Kim, who met Trump in 2019, will visit Moscow next week": each side of
+                    # a relative clause is dated by its own expressions
+                    pool = [e for e in pool if not any(a <= e.start_char < b for a, b in away)]
+                pick = _pick_date(pool, trig, clause, body)
+                if pick is None and _OFFSET_BEFORE.search(
+                    body[max(0, trig.start - 60) : trig.start]
+                ):
+                    # "the Kremlin said on Thursday, a day after the two leaders held talks"
+                    reports = [e for e in pool if e.kind == "report" and e.start_char < trig.start]
+                    pick = reports[-1] if reports else None
+                if pick is not None:
+                    chosen = [pick]
+        if (
+            tr.PERFECT.search(body[max(0, trig.start - 30) : trig.start])
+            and tr.COUNTED.search(body[clause[0] : clause[1]])
+            and (not chosen or any(e.range is None or e.range.precision != "day" for e in chosen))
+        ):
+            return []  # "Kim has visited China three times this year": a tally
+        drafts = []
+        if at_invitation:
+            variants: list[tuple[DateRange | None, str | None, bool]] = [(None, None, False)]
+        elif not chosen:
+            when, text, own = self._inherited(sm, cand), None, False
+            variants = [(when, text, own)]
+        else:
+            variants = [(e.range, e.text, True) for e in chosen]
+        for when, text, own in variants:
+            if when is not None and own:
+                when = self._duration(body, when, trig)
+                when = _shifted(body, trig, when)
+            parties = self._participants(sm, cand, when)
+            if not parties:
+                continue
+            if not own and status != "planned" and not at_invitation:
+                linked = self._continues_lead(sm, parties)
+                if tr.PERFECT.search(body[max(0, trig.start - 30) : trig.start]):
+                    if tr.EXPERIENTIAL.search(body[clause[0] : clause[1]]):
+                        continue  # "Kim has met Trump twice": background, no event
+                    linked = False  # "Kishida has invited him": news, but no date told
+                if not linked and type_ != "attendance":
+                    when = None  # not the lead story's: no date to inherit
+                if when is None and type_ == "invitation":
+                    when = self._talks_date(sm, parties)
+            state = status
+            if (
+                state == "occurred"
+                and when is not None
+                and when.start >= self.published
+                and when.end > self.published
+                and not tr.PAST_FORM.search(trig.text.split()[0])
+                and (
+                    _INTENT.search(body[clause[0] : trig.start])
+                    or not _PAST_VERB.search(body[clause[0] : trig.start])
+                )
+            ):
+                state = "planned"  # "asked Modi to come next year for a summit"
+            party_sets = [parties]
+            if (sm.index, trig.start) in self._pairwise and len(parties) > 2:
+                party_sets = [[parties[0], other] for other in parties[1:]]
+            imposers = [a for a, r in parties if r == "imposer"]
+            if len(imposers) > 1:
+                # "South Korea and Japan announced sanctions": one sanction each
+                target = [(a, r) for a, r in parties if r == "target"]
+                party_sets = [[(imposer, "imposer"), *target] for imposer in imposers]
+            counted = tr.COUNTED.search(body[clause[0] : clause[1]])
+            for parties in party_sets:
+                draft = self._draft(sm, cand, parties, when, text, own, state)
+                if counted and own and len(chosen) == 1 and when and when.precision != "day":
+                    draft.extra["count"] = _count(counted.group(1)) if counted.group(1) else 2
+                drafts.append(draft)
+        return drafts
+
+    def _talks_date(
+        self, sm: SentenceMentions, parties: list[tuple[GazetteerActor, str]]
+    ) -> DateRange | None:
+        """ "Moon had spoken with Trump late on Wednesday. Trump invited Moon to visit": an
+        undated invitation between the leaders of a call or meeting just told was made then."""
+        keys = {a.key for a, _ in parties}
+        for d in reversed(self.drafts):
+            if d.sentence_index < sm.index - 2:
+                break
+            if (
+                d.type in ("call", "meeting")
+                and d.status == "occurred"
+                and d.date is not None
+                and d.date.precision == "day"
+                and keys <= d.keys
+            ):
+                return d.date
+        return None
+
+    def _draft(
+        self,
+        sm: SentenceMentions,
+        cand: Frame,
+        parties: list[tuple[GazetteerActor, str]],
+        when: DateRange | None,
+        text: str | None,
+        own: bool,
+        status: str,
+    ) -> _Draft:
+        trig = cand.trigger
+        body = sm.sentence.plain
+        clause = cand.clause
+        type_ = cand.type
+        draft = _Draft(
+            type=type_,
+            actors=parties,
+            date=when,
+            date_text=text,
+            status=status,
+            location=self._location(sm, cand),
+            sentence=sm.sentence,
+            sentence_index=sm.index,
+            confidence=0.0,
+            own_date=own,
+        )
+        draft.confidence = self._confidence(sm, draft)
+        lo, hi = sm.sentence.start + clause[0], sm.sentence.start + clause[1]
+        keys = {a.key for a, _ in parties}
+        draft.extra["subtype"] = trig.subtype
+        draft.extra["future"] = cand.future
+        draft.extra["clause"] = clause
+        if type_ == "attendance":
+            draft.extra["gathering"] = self._gathering(body, clause)
+        draft.extra["local"] = any(lo <= m.start < hi and m.actor.key in keys for m in sm.mentions)
+        return draft
+
+    @staticmethod
+    def _gathering(body: str, clause: tuple[int, int]) -> str | None:
+        """The kind of gathering an attendance is at ("parade", "summit"), if named."""
+        found = tr.GATHERING_KIND.search(body[clause[0] : clause[1]])
+        return found.group(1).lower() if found else None
+
+    def _continues_lead(
+        self, sm: SentenceMentions, parties: list[tuple[GazetteerActor, str]]
+    ) -> bool:
+        """Whether a sentence without a date of its own goes on with the lead story: its
+        parties are the lead's ("the two leaders held talks", "Xi later hosted Kim"), or it
+        refers back ("during the talks", "also")."""
+        if tr.ANCHOR_NOUN.search(sm.sentence.plain) or re.search(r"\balso\b", sm.sentence.plain):
+            return True
+        lead = self.lead
+        if lead is None:
+            return False
+        keys = {a.key for a, _ in lead.actors}
+        referred = [m for m in sm.mentions if m.via in ("pair", "pronoun", "kin")]
+        if referred and all(m.actor.key in keys for m in referred):
+            return True  # "the two men crossed back, where Moon joined them"
+        return all(a.key in keys for a, _ in parties)
+
+    def _duration(self, body: str, when: DateRange, trig: tr.Trigger) -> DateRange:
+        """A day and "wrapping up a three-day summit" (or "arrived for a four-day visit"):
+        the range of the visit, when the trigger is that visit."""
+        if when.precision != "day" or not self._has(tr.DURATION, body):
+            return when
+        m = tr.DURATION.search(body)
+        if m is None:
+            return when
+        if not (m.start() - 25 <= trig.start <= m.end()):
+            return when
+        word = m.group(1).lower()
+        days = int(word) if word.isdigit() else tr.NUMBERS.get(word, 1)
+        if days < 2 or days > 14:
+            return when
+        if tr.DURATION_END.search(body[: m.start()]) or "days of" in m.group().lower():
+            # "wrapping up a three-day summit on Thursday", "left on Wednesday after a ..."
+            return DateRange(when.start - timedelta(days=days - 1), when.end, "range")
+        if re.search(
+            r"\bafter\s+(?:a|an|the|his|her|their)\s+$", body[max(0, m.start() - 12) : m.start()]
+        ):
+            # "arrived in Vietnam on Thursday after a two-day visit to North Korea"
+            return DateRange(
+                when.start - timedelta(days=days), when.start - timedelta(days=1), "range"
+            )
+        if tr.DURATION_START.search(body[: m.start()]) or tr.DURATION_OPENED.match(body[m.end() :]):
+            # "arrived on Tuesday for a three-day visit", "the two-day meeting, which opened
+            # on Tuesday"
+            return DateRange(when.start, when.start + timedelta(days=days - 1), "range")
+        return when
+
+    def _inherited(self, sm: SentenceMentions, cand: Frame) -> DateRange | None:
+        """No date in the sentence: the date of the event it continues, if any."""
+        body = sm.sentence.plain
+        anchor = tr.ANCHOR_NOUN.search(body)
+        if anchor:
+            if anchor.group().lower().startswith("before"):
+                return None  # "before the summit he had attended ...": some time before
+            wanted = tr.ANCHOR_TYPES.get(anchor.group(1).lower())
+            lead = self.lead
+            if lead is not None and lead.type == wanted and lead.date is not None:
+                return lead.date  # "the summit": the story's own, not one told in passing
+            for d in reversed(self.drafts):
+                if d.type == wanted and d.date is not None and d.status != "negated":
+                    return d.date
+        if cand.status == "planned" and self.drafts:
+            # "Xi will host Putin at the summit on Sunday. The two will hold talks on the
+            # sidelines": the plan just told, for the same leaders.
+            last = self.drafts[-1]
+            if (
+                last.status == "planned"
+                and last.date is not None
+                and last.sentence_index >= sm.index - 1
+            ):
+                mine = {m.actor.key for m in sm.mentions if m.is_person}
+                if mine and mine <= {a.key for a, _ in last.actors}:
+                    return last.date
+        lead = self.lead
+        if lead is None or lead.date is None:
+            return None
+        if cand.status == "planned":
+            if tr.CONTINUATION.search(body) and lead.date.end >= self.published - timedelta(1):
+                return lead.date
+            return None
+        if lead.status == "planned":
+            return None
+        return lead.date
+
+    def _location(self, sm: SentenceMentions, cand: Frame) -> str | None:
+        body = sm.sentence.plain
+        clause = cand.clause
+        part = body[clause[0] : clause[1]]
+        for m in tr.PLACE_AFTER.finditer(part):
+            place = m.group(1)
+            first = place.split()[0]
+            if first.lower() in _NOT_PLACE or place.endswith("'s"):
+                continue
+            found = self.gaz.lookup(place)
+            if found and found[0].kind == "person":
+                continue
+            if found:
+                actor = found[0]
+                if actor.kind == "country":
+                    capital = actor.alias_texts("capital")
+                    if any(Gazetteer.normalize(c) == Gazetteer.normalize(place) for c in capital):
+                        return capital[0]
+                    return capital[0] if capital and actor.name != place else actor.name
+                continue
+            return place
+        if cand.trigger.subtype == "visit":
+            dest = self._destination(sm, cand.trigger)
+            if dest is not None:
+                capital = dest.alias_texts("capital")
+                return capital[0] if capital else dest.name
+        return None
+
+
+_NOT_PLACE = {
+    "the",
+    "a",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "english",
+    "english,",
+    "world",
+}

@@ -1,0 +1,296 @@
+"""Trigger -> frame: the lexical conditions of each type, and the frame's status read from
+its clause (negation, modality, wishes and conditions)."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract import triggers as tr
+from timeline.extract.entities import (
+    OFFICIAL_NOUNS,
+    SentenceMentions,
+)
+from timeline.extract.events.datepick import _segments, _unquoted
+from timeline.extract.gazetteer import GazetteerActor
+from timeline.extract.registry import spec_for
+from timeline.extract.stages import Frame
+
+
+class FramesMixin:
+    """The frame stage of `ArticleExtractor`."""
+
+    def _clause_of(self, clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+        for a, b in clauses:
+            if a <= pos < b:
+                return a, b
+        return clauses[-1]
+
+    def _candidate(
+        self,
+        sm: SentenceMentions,
+        trig: tr.Trigger,
+        clauses: list[tuple[int, int]],
+        siblings: list[tr.Trigger],
+    ) -> Frame | None:
+        s = sm.sentence
+        body = s.plain
+        type_ = trig.type
+        if not spec_for(type_).states_count and not any(m.is_person for m in sm.mentions):
+            return None  # no leader named or referred to: nothing to report
+        clause = self._clause_of(clauses, trig.start)
+        before = body[max(clause[0], trig.start - 120) : trig.start]
+        lowered_trigger = trig.text.lower()
+
+        # Lexical conditions per type.
+        if type_ == "agreement":
+            if not self._has(tr.AGREEMENT_NOUN, body) and not lowered_trigger.startswith(
+                ("no ", "without", "fail")
+            ):
+                return None
+            if lowered_trigger.startswith(("sign", "conclud", "ink", "seal")):
+                after = body[trig.end : trig.end + 80]
+                if not tr.AGREEMENT_NOUN.search(after) and not tr.AGREEMENT_NOUN.search(before):
+                    return None
+        if type_ == "sanction":
+            if self._has(tr.VETO, body) or "relief" in body[trig.end : trig.end + 12].lower():
+                return None
+            if trig.subtype == "resolution":
+                # A numbered resolution is a sanction only in a story of the council's
+                # sanctions: the council named, a sanction of it told already.
+                if self._council() is None:
+                    return None
+            elif not self._has(tr.SANCTION_VERB, body):
+                return None
+        if trig.subtype == "call_ref" and not (self.drafts and self.drafts[-1].type == "call"):
+            return None  # "conversation" goes on with a call only right after one is told
+        if trig.subtype == "expect" and not (
+            re.search(r"\b(?:is|are|was|were|be)\s+(?:also\s+)?$", before)
+            and tr.EXPECT_GATHERING.match(body[trig.start :])
+        ):
+            return None
+        if (
+            trig.subtype == "absent"
+            and not tr.ABSENT_GATHERING.match(body[trig.end :])
+            and not tr.ABSENT_GATHERING_BEFORE.search(body[: trig.start])
+        ):
+            return None
+        if (
+            type_ == "attendance"
+            and not self._has(tr.GATHERING, body)
+            and not any(d.type == "attendance" for d in self.drafts)
+        ):
+            return None
+        if lowered_trigger in (
+            "host",
+            "hosted",
+            "hosts",
+            "hosting",
+        ) and tr.HOSTED_AT_GATHERING.match(body[trig.start :]):
+            type_ = "attendance"  # "Xi hosted Putin and Kim at a military parade"
+        elif lowered_trigger in ("host", "hosted", "hosts", "hosting"):
+            lo, hi = s.start + trig.end, s.start + trig.end + 40
+            named = any(lo <= m.start < hi and m.is_person for m in sm.mentions)
+            meal = re.match(
+                r"\s+(?:a|an|the)\s+(?:\w+\s+)?(?:banquet|dinner|lunch|talks)", body[trig.end :]
+            )
+            if not named and not meal:
+                return None  # "Xi hosted more than 20 leaders": no one named
+            if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", before):
+                return None  # "Kishida, the host, has invited him": the noun, no meeting
+        if lowered_trigger in ("call", "calls", "called", "phoned", "rang"):
+            # A verb of calling someone: a leader named right after ("called Biden"), not
+            # "called the treaty ...", "called off", "a call for".
+            lo = s.start + trig.end
+            capital_next = re.match(r"\s+[A-Z]", body[trig.end : trig.end + 3])
+            if not capital_next or not any(
+                lo < m.start <= lo + 30 and m.is_person for m in sm.mentions
+            ):
+                return None
+        if lowered_trigger in ("summit", "summits", "meeting", "meetings") and self._multilateral(
+            sm, trig
+        ):
+            return None  # "a summit of the SCO", "the G20 summit": a gathering
+        if (
+            type_ == "meeting"
+            and trig.subtype != "visit"
+            and any(
+                o.type == "attendance"
+                and o.subtype != "absent"
+                and clause[0] <= o.start < trig.start
+                for o in siblings
+            )
+            and re.search(r"\b(?:for|at)\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,6}?$", before)
+        ):
+            return None  # "is expected at the G20 summit": the gathering, not a meeting
+        if (
+            type_ == "message"
+            and re.search(r"\bwith\s+(?:(?:his|her|their|warm)\s+)?$", before)
+            and any(o.type == "call" and clause[0] <= o.start < trig.start for o in siblings)
+        ):
+            return None  # "telephoned him with congratulations": the call's content
+        if type_ in ("meeting", "call", "attendance") and trig.subtype != "absent":
+            official = tr.OFFICIAL_SUBJECT.search(
+                body[max(clause[0], trig.start - 90) : trig.start]
+            )
+            if official is not None:
+                lo = s.start + max(clause[0], trig.start - 90) + official.start()
+                if not any(
+                    lo <= m.start < s.start + trig.start and m.is_person and m.via != "relative"
+                    for m in sm.mentions
+                ) and not any(
+                    lo - 40 <= m.start < s.start + trig.start
+                    and m.is_person
+                    and m.dependant is None
+                    and re.search(r"\band\s+(?:[\w.'-]+\s+){0,3}$", self.text[m.end : lo])
+                    for m in sm.mentions
+                ):
+                    return None  # "Foreign Minister Sergei Lavrov met Kim": an official's
+            subject = next(
+                (
+                    m
+                    for m in reversed(sm.mentions)
+                    if s.start + clause[0] <= m.start < s.start + trig.start and m.is_person
+                ),
+                None,
+            )
+            if (
+                subject is not None
+                and subject.dependant in OFFICIAL_NOUNS
+                and trig.subtype != "visit"
+                and not re.search(r"\band\b", self.text[subject.end : s.start + trig.start])
+            ):
+                return None  # "Moon's special envoy, Chung Eui-yong, met Kim"
+        if trig.subtype == "visit":
+            if re.search(r"\b(?:invit\w*|ask(?:ed|s|ing)?)\b[^.;]{0,40}$", before, re.I):
+                return None  # "invited Kim to visit", "asked Putin to visit": the invitation
+            if tr.TRIP_FOR_GATHERING.search(body[trig.end : trig.end + 80]):
+                type_ = "attendance"
+        if type_ in ("meeting", "call", "attendance") and tr.NOUN_TRIGGER.match(trig.text):
+            # "the talks", "their summit": a reference to an event told already.
+            det = tr.ANAPHORIC_DET.search(body[max(0, trig.start - 30) : trig.start])
+            if det is not None:
+                follow = body[trig.end : trig.end + 12].lower()
+                named = any(m.via in ("name", "title", "unverified") for m in sm.mentions)
+                possessive = det.group().split()[0].lower() in ("their", "his", "her", "its")
+                invited_to = re.search(r"\binvit\w*\b[^.;]{0,50}\bfor\s+the\s+(?:\S+\s+)?$", before)
+                # ... but only once an event of the type has been told: "Putin called off
+                # his visit to Pyongyang" opening a story is the visit's first mention.
+                told = any(d.type == type_ for d in self.drafts)
+                if (
+                    not follow.startswith((" with", " between"))
+                    and not (possessive and (named or not told))
+                    and not invited_to
+                ):
+                    return None
+        # "officials ... announced after talks": the officials' event, not the leaders'.
+        seg = next((sp for sp in _segments(body) if sp[0] <= trig.start <= sp[1]), (0, len(body)))
+        if (
+            type_ in ("meeting", "call")
+            and tr.OFFICIALS.search(body[seg[0] : trig.start])
+            and not self._leaders_in(sm, seg)
+        ):
+            return None
+        # Status.
+        # Status cues count in the trigger's clause only (a cue in another clause governs
+        # another verb); the cue patterns themselves want the cue a few words before it.
+        window_start = clause[0]
+        window = body[window_start : trig.start]
+        cue = tr.NEGATION_NEAR.search(window) or tr.NEGATION_DET.search(window)
+        if cue is not None and (
+            any(window_start + cue.start() < other.start < trig.start for other in siblings)
+            or tr.NEGATION_BLOCKED.search(window[cue.end("cue") :])
+        ):
+            cue = None  # "called off the meeting in a letter": the cue governs the meeting
+        negated = (
+            cue is not None
+            or bool(re.search(r"\b(?:no|without|fail(?:ed|s)?)\b", lowered_trigger))
+            or trig.subtype == "absent"
+            or bool(tr.DENIAL.search(body[clause[0] : trig.start]))
+        )
+        if not negated and tr.CANCELLED_AFTER.match(body[trig.end : trig.end + 90]):
+            negated = True  # "a summit with Trump, which Trump called off on Thursday"
+        if negated and self._has(tr.REVERSED, body):
+            return None  # "called off the meeting ... before reversing course"
+        wish = tr.WISH.search(before) or tr.WISH_MAY.search(before)
+        invited_for = False
+        if (
+            wish
+            and wish.group().lower().startswith("invit")
+            and tr.NOUN_TRIGGER.match(trig.text)
+            and re.search(r"\bfor\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", before)
+        ):
+            # "invited Xi to India next year for a second summit": the summit is planned
+            wish, invited_for = None, True
+        if wish and type_ not in ("invitation", "message", "sanction") and not negated:
+            return None  # "would like to meet", "if ... met": not an event
+        status = "occurred"
+        unquoted = _unquoted(body, trig)
+        window_plain = unquoted[window_start : trig.start]
+        past = tr.PAST_FORM.search(trig.text) and not tr.AUXILIARY_BEFORE.search(window[-12:])
+        future = not past and bool(
+            tr.PLANNED.search(window_plain) or tr.PLANNED_ADJ.search(window_plain)
+        )
+        if not future and re.search(
+            r"\b(?:to|for)\s+(?:(?:a|an|the|his|her|their|more|further)\s+)?(?:[\w-]+\s+)?$",
+            window,
+        ):
+            # "will visit Moscow on Friday to meet Putin": the purpose of a planned act
+            future = bool(tr.PLANNED_CLAUSE.search(unquoted[clause[0] : trig.start]))
+        if tr.NOUN_TRIGGER.match(trig.text) and tr.WISH_AFTER.match(body[trig.end : clause[1]]):
+            return None  # "his meeting with Xi would depend on progress": a condition
+        if (
+            not future
+            and tr.NOUN_TRIGGER.match(trig.text)
+            and (
+                tr.PLANNED_AFTER.match(unquoted[trig.end : clause[1]])
+                or tr.MAYBE_AFTER.match(unquoted[trig.end : clause[1]])
+            )
+        ):
+            future = True  # "his summit with Kim would take place on June 12"
+        if trig.subtype == "expect" or invited_for:
+            future = True
+        if negated:
+            status = "negated"
+            if cue is not None and re.search(r"(?:ed|off)$", cue.group("cue"), re.I):
+                # "On Thursday, Trump cancelled a planned meeting": the cancelling is told in
+                # the past, so its dates resolve backwards, whatever the noun's adjective
+                future = False
+        elif future:
+            status = "planned"
+        if type_ == "invitation" and self._has(tr.AT_INVITATION, body):
+            status = "occurred"
+        return Frame(trig, type_, clause, status, future)
+
+    def _council(self) -> GazetteerActor | None:
+        """The Security Council, when the article has named it so far."""
+        for sm in self.sentences[: self._index + 1]:
+            for m in sm.mentions:
+                if m.actor.key == "org:UNSC":
+                    return m.actor
+        return None
+
+    def _multilateral(self, sm: SentenceMentions, trig: tr.Trigger) -> bool:
+        """ "a summit of the SCO", "the G20 summit", "the APEC leaders' meeting": a gathering
+        of many, not a meeting of the leaders named."""
+        body = sm.sentence.plain
+        if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", body[trig.end : trig.end + 12]):
+            return True
+        lo = sm.sentence.start + trig.start - 12
+        before = body[max(0, trig.start - 12) : trig.start]
+        return (
+            any(
+                lo <= m.end <= sm.sentence.start + trig.start and m.actor.kind == "organization"
+                for m in sm.mentions
+            )
+            or bool(re.search(r"\b(?:G-?\d+|[A-Z]{3,})\s+$", before))
+            or bool(re.search(r"\bGroup of (?:\d+|[A-Z][a-z]+)\s+$", body[: trig.start]))
+            or bool(re.search(r"\bleaders'\s+$", before))  # "the APEC leaders' meeting"
+        )
+
+    def _has(self, pattern: re.Pattern[str], body: str) -> bool:
+        """Whether the sentence matches `pattern`, computed once per sentence."""
+        key = (id(pattern), body)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = pattern.search(body) is not None
+        return found

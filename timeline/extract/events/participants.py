@@ -1,0 +1,328 @@
+"""Frame -> participants: who fills an event, by its type's argument rule and clause."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from timeline.extract import triggers as tr
+from timeline.extract.dates import DateRange
+from timeline.extract.entities import (
+    Mention,
+    SentenceMentions,
+)
+from timeline.extract.events.datepick import _HOST_OF_GATHERING
+from timeline.extract.events.model import MIN_PARTICIPANTS, STATE_VIAS
+from timeline.extract.events.parties import PartiesMixin
+from timeline.extract.events.phrases import _LISTED, PhrasesMixin
+from timeline.extract.gazetteer import GazetteerActor
+from timeline.extract.stages import Frame
+
+
+class ParticipantsMixin(PartiesMixin, PhrasesMixin):
+    """The argument stage of `ArticleExtractor`."""
+
+    # --- participants -------------------------------------------------------------------
+
+    def _leaders_in(self, sm: SentenceMentions, span: tuple[int, int]) -> list[Mention]:
+        a, b = sm.sentence.start + span[0], sm.sentence.start + span[1]
+        out = []
+        for m in sm.mentions:
+            if a <= m.start < b and m.is_person and m.dependant is None:
+                if m.actor.verified and not self.gaz.is_leader(m.actor.key):
+                    continue
+                if _HOST_OF_GATHERING.search(self.text[max(0, m.start - 40) : m.start]):
+                    continue  # "the summit hosted by Xi": the gathering's host, not a party
+                out.append(m)
+        return out
+
+    def _states_in(
+        self, sm: SentenceMentions, span: tuple[int, int], *, allow_dependant: bool
+    ) -> list[Mention]:
+        a, b = sm.sentence.start + span[0], sm.sentence.start + span[1]
+        out = []
+        for m in sm.mentions:
+            if not (a <= m.start < b):
+                continue
+            if m.actor.kind in ("country", "organization") and m.via in STATE_VIAS:
+                if m.dependant is None or allow_dependant:
+                    out.append(m)
+            elif (
+                m.is_person and m.dependant in ("administration", "government") and m.actor.country
+            ):
+                country = self.gaz.actor(m.actor.country)
+                if country is not None:
+                    out.append(Mention(m.start, m.end, country, "country"))
+        return out
+
+    def _destination(self, sm: SentenceMentions, trig: tr.Trigger) -> GazetteerActor | None:
+        """The country a visit goes to: the first state named just after the trigger."""
+        s = sm.sentence
+        lo = s.start + trig.end
+        hi = lo + 45
+        for m in sm.mentions:
+            if lo <= m.start < hi and m.actor.kind == "country":
+                if m.via in ("country", "capital", "anaphor"):
+                    return m.actor
+                if m.via == "adjective" and re.match(r"\s*capital", self.text[m.end : m.end + 10]):
+                    return m.actor
+        return None
+
+    def _host_of(self, country: GazetteerActor, when: DateRange | None) -> GazetteerActor | None:
+        day = when.start if when else self.published
+        found = self.gaz.holders(country.key, "leader", day)
+        return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _unique(mentions: list[Mention]) -> list[GazetteerActor]:
+        out: list[GazetteerActor] = []
+        for m in mentions:
+            if m.actor not in out:
+                out.append(m.actor)
+        return out
+
+    def _participants(
+        self, sm: SentenceMentions, cand: Frame, when: DateRange | None
+    ) -> list[tuple[GazetteerActor, str]] | None:
+        trig = cand.trigger
+        type_ = cand.type
+        clause = cand.clause
+        whole = (0, len(sm.sentence.plain))
+        body = sm.sentence.plain
+        need = MIN_PARTICIPANTS[type_]
+
+        if type_ == "sanction":
+            return self._sanction_parties(sm, cand)
+
+        leaders = self._unique(self._outside_relatives(sm, trig, self._leaders_in(sm, clause)))
+        if type_ == "agreement" and not leaders:
+            states = self._unique(self._states_in(sm, clause, allow_dependant=True))
+            if len(states) >= 2:
+                # "North and South Korea signed ..., as Moon and Kim held talks"
+                return [(a, "signatory") for a in states]
+        if len(leaders) < need:
+            leaders = self._unique(self._outside_relatives(sm, trig, self._leaders_in(sm, whole)))
+
+        if type_ == "agreement" and trig.text.lower().endswith(" between"):
+            # "the 1998 declaration between Obuchi and Kim": the parties it names
+            after = [m for m in sm.mentions if m.start >= sm.sentence.start + trig.end]
+            named = [m for m in after if m.is_person or m.actor.kind == "country"][:1]
+            for prev, m in pairwise(after):
+                if (
+                    not named
+                    or prev is not named[-1]
+                    or not _LISTED.fullmatch(self.text[prev.end : m.start])
+                ):
+                    break
+                named.append(m)
+            parties = self._unique_actors([m.actor for m in named])
+            return [(a, "signatory") for a in parties] if len(parties) >= 2 else None
+        if type_ == "agreement":
+            if len(leaders) < 2:
+                lead_pair = self._lead_pair()
+                if len(leaders) == 1 and lead_pair and leaders[0] in lead_pair:
+                    leaders = list(lead_pair)
+                else:
+                    states = self._unique(self._states_in(sm, whole, allow_dependant=True))
+                    if len(states) >= 2:
+                        return [(a, "signatory") for a in states]
+                    if not leaders and lead_pair and cand.status != "occurred":
+                        leaders = list(lead_pair)
+            return [(a, "signatory") for a in leaders] if len(leaders) >= 2 else None
+
+        if type_ == "meeting" and trig.subtype == "visit":
+            local = self._unique(self._outside_relatives(sm, trig, self._leaders_in(sm, clause)))
+            return self._visit_parties(sm, cand, local, when)
+
+        if type_ in ("meeting", "call"):
+            paired = self._with_phrase(sm, cand) or self._object_phrase(sm, cand)
+            if paired is not None:
+                return paired
+        if type_ == "meeting" and len(leaders) == 1 and trig.subtype == "interact":
+            partner = self._lead_partner(sm, trig, leaders[0])
+            if partner is not None:
+                return [(leaders[0], "participant"), (partner, "participant")]
+        if trig.subtype == "call_ref" and len(leaders) < 2 and trig.text.lower().startswith("conv"):
+            # "The first conversation, requested by Lukashenko": the call told before
+            last = next((d for d in reversed(self.drafts) if d.type == "call"), None)
+            if last is not None and set(leaders) <= {a for a, _ in last.actors}:
+                return list(last.actors)
+
+        if type_ == "attendance" and trig.subtype == "visit":
+            # "before flying to the Boao Forum": the traveller (and those listed with him)
+            # attends, not the leader he saw on the way
+            travellers = self._subjects(sm, cand)
+            if not travellers:
+                return None
+            roles = [(a, "attendee") for a in travellers]
+            host = self._host_after(sm, trig)  # "... a forum hosted by President Xi"
+            if host is not None and host not in travellers:
+                roles.append((host, "host"))
+            return roles
+        if type_ == "attendance":
+            roles = []
+            for actor in leaders:
+                roles.append((actor, "attendee"))
+            did = tr.AS_DID.search(body, trig.end)
+            if did is not None:
+                # "Xi skipped the summit, as did Putin": Putin too
+                stop = body.find(",", did.end())
+                for actor in self._unique(
+                    self._leaders_in(sm, (did.end(), len(body) if stop < 0 else stop))
+                ):
+                    if all(actor != a for a, _ in roles):
+                        roles.append((actor, "attendee"))
+            if trig.subtype == "absent":
+                # only the absent: "a negated attendance lists only the absent leaders"
+                lo = sm.sentence.start + clause[0]
+                hi = sm.sentence.start + trig.start
+                absent = {m.actor for m in self._leaders_in(sm, clause) if lo <= m.start < hi}
+                if did is not None:
+                    absent |= {a for a, _ in roles[len(leaders) :]}
+                roles = [(a, r) for a, r in roles if a in absent]
+                return roles if roles else None
+            host = self._host_after(sm, trig)
+            if host is not None:
+                roles = [(a, r) for a, r in roles if a != host]
+                if not roles:
+                    return None  # a host and no one named to attend
+                roles.append((host, "host"))
+            return roles if roles else None
+
+        if type_ == "invitation" and len(leaders) == 1:
+            lead_pair = self._lead_pair()
+            if lead_pair and leaders[0] in lead_pair:
+                # "Putin accepted an invitation to visit": from the other of the pair.
+                other = next(a for a in lead_pair if a != leaders[0])
+                return [(other, "sender"), (leaders[0], "recipient")]
+        if len(leaders) < need:
+            return None
+        if type_ == "meeting":
+            hosted = re.search(r"\s+hosted\b(?! by)", body, re.I)
+            roles = [(a, "participant") for a in leaders]
+            if hosted:
+                host_pos = sm.sentence.start + hosted.start()
+                host = next(
+                    (m.actor for m in sm.mentions if m.end == host_pos and m.is_person),
+                    None,
+                )
+                if host is not None:
+                    roles = [(a, "host" if a == host else "guest") for a, _ in roles]
+            return roles
+        if type_ == "message":
+            fromto = re.match(
+                r"\s+from\s+(?:[\w.'-]+\s+){1,5}?to\s+", sm.sentence.plain[trig.end : trig.end + 80]
+            )
+            if fromto:
+                # "delivered a message from Kim to Trump": the messenger is not a party
+                lo = sm.sentence.start + trig.end
+                hi = lo + fromto.end() + 40
+                ends = [m.actor for m in sm.mentions if lo <= m.start < hi and m.is_person]
+                ends = self._unique_actors(ends)
+                if len(ends) >= 2:
+                    return [(ends[0], "sender"), (ends[1], "recipient")]
+        if type_ == "message":
+            addressed = self._addressed(sm, cand)
+            if addressed is not None:
+                return addressed
+        if type_ in ("message", "invitation"):
+            sender = self._sender(sm, trig, leaders)
+            return [(a, "sender" if a == sender else "recipient") for a in leaders]
+        return [(a, "participant") for a in leaders]
+
+    def _lead_partner(
+        self, sm: SentenceMentions, trig: tr.Trigger, leader: GazetteerActor
+    ) -> GazetteerActor | None:
+        """ "PALM BEACH - Shinzo Abe got the reassurance he had come for. After White House
+        talks on Friday, Donald Trump declared ...": in the lead, talks that name one leader
+        and no partner are with the one leader the sentence before named."""
+        body = sm.sentence.plain
+        if sm.index == 0 or sm.index > 2 or not tr.NOUN_TRIGGER.match(trig.text):
+            return None
+        if re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:with|between|of|among)\b", body[trig.end :]):
+            return None
+        if self._has(tr.OFFICIALS, body) or tr.OFFICIAL_SUBJECT.search(body[: trig.start]):
+            return None
+        if any(m.is_person and m.dependant is not None for m in sm.mentions):
+            return None
+        previous = {
+            m.actor
+            for m in self.sentences[sm.index - 1].mentions
+            if m.is_person and m.dependant is None and self.gaz.is_leader(m.actor.key)
+        }
+        if len(previous) != 1 or leader in previous:
+            return None
+        return next(iter(previous))
+
+    def _host_after(self, sm: SentenceMentions, trig: tr.Trigger) -> GazetteerActor | None:
+        """The gathering's host, told after the attendance: "hosted by Obama", "the summit
+        that Putin is hosting", "which Xi will host"."""
+        body = sm.sentence.plain
+        hosted = tr.HOST_CLAUSE.search(body, trig.end)
+        if hosted is None:
+            return None
+        if hosted.group("who") is not None:
+            lo, hi = hosted.start("who"), hosted.end("who")
+        else:
+            lo, hi = hosted.end(), hosted.end() + 60
+        for m in sm.mentions:
+            if (
+                sm.sentence.start + lo <= m.start < sm.sentence.start + hi
+                and m.is_person
+                and m.dependant is None
+            ):
+                return m.actor
+        return None
+
+    @staticmethod
+    def _unique_actors(actors: list[GazetteerActor]) -> list[GazetteerActor]:
+        out: list[GazetteerActor] = []
+        for a in actors:
+            if a not in out:
+                out.append(a)
+        return out
+
+    def _sender(
+        self, sm: SentenceMentions, trig: tr.Trigger, leaders: list[GazetteerActor]
+    ) -> GazetteerActor:
+        body = sm.sentence.plain
+        m = re.search(r"\b(?:from|by)\s+", body[trig.end : trig.end + 30])
+        if m:
+            pos = sm.sentence.start + trig.end + m.end()
+            for mention in sm.mentions:
+                if mention.start >= pos and mention.actor in leaders:
+                    return mention.actor
+        if trig.type == "invitation":
+            # "Kim accepted Xi's invitation": the possessor invited.
+            pos = sm.sentence.start + trig.start
+            owner = next(
+                (
+                    m.actor
+                    for m in sm.mentions
+                    if m.possessive and 0 <= pos - m.end <= 12 and m.actor in leaders
+                ),
+                None,
+            )
+            extended = re.search(
+                r"\b(?:extend|issu|sen[dt]|renew|deliver|conve|hand)\w*\s+\S+\s*$",
+                sm.sentence.plain[max(0, trig.start - 40) : trig.start],
+            )
+            if owner is not None and extended is None:
+                return owner  # "Kim accepted Xi's invitation"
+            if owner is not None:
+                # "Xi extended Kim's invitation": the invitation to Kim.
+                return next((a for a in leaders if a != owner), owner)
+        to = re.match(r"\s+(?:\w+\s+){0,2}?to\s+", body[trig.end : trig.end + 30])
+        if to and trig.type == "message":
+            pos = sm.sentence.start + trig.end + to.end()
+            recipient = next(
+                (m.actor for m in sm.mentions if m.start >= pos and m.actor in leaders), None
+            )
+            if recipient is not None:
+                return next((a for a in leaders if a != recipient), leaders[0])
+        inv = tr.AT_INVITATION.search(body)
+        if inv and trig.type == "invitation":
+            for mention in sm.mentions:
+                if mention.actor in leaders and mention.possessive:
+                    return mention.actor
+        return leaders[0]

@@ -1,0 +1,169 @@
+"""Type-specific argument rules: a visit's traveller and host, a sanction's imposer and target,
+the lead pair an article is about."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.dates import DateRange
+from timeline.extract.entities import (
+    SentenceMentions,
+)
+from timeline.extract.gazetteer import GazetteerActor
+from timeline.extract.stages import Frame
+
+
+class PartiesMixin:
+    """The visit and sanction rules of the participants stage."""
+
+    def _visit_parties(
+        self,
+        sm: SentenceMentions,
+        cand: Frame,
+        leaders: list[GazetteerActor],
+        when: DateRange | None,
+    ) -> list[tuple[GazetteerActor, str]] | None:
+        trig = cand.trigger
+        trig_pos = sm.sentence.start + trig.start
+        clause = cand.clause
+        lo = sm.sentence.start + clause[0]
+        # The traveller: the nearest leader before the trigger in its clause ("Kim's visit",
+        # "Moon will travel"), or "by X" after it.
+        traveller = None
+        first = None
+        for m in self._outside_relatives(sm, trig, list(sm.mentions)):
+            if lo <= m.start < trig_pos and m.is_person:
+                traveller = m if m.dependant is None else None
+                if first is None and m.dependant is None:
+                    first = m
+        if traveller is None:
+            return None
+        between = sm.sentence.plain[traveller.end - sm.sentence.start : trig.start]
+        if first is not None and re.search(r"\band\s+(?:[\w']+\s+){0,3}$", between):
+            traveller = first  # "Kim met Xi on Tuesday and will visit Moscow": Kim travels
+        if traveller.actor.verified and not self.gaz.is_leader(traveller.actor.key):
+            return None
+        dest = self._destination(sm, trig)
+        parties: list[tuple[GazetteerActor, str]] = [(traveller.actor, "guest")]
+        # A visit to a country meets its leader; a trip or journey may be for someone else
+        # ("Kim travelled to Vietnam for his summit with Trump").
+        if dest is not None:
+            if traveller.actor.country == dest.key:
+                return None
+            # A leader of the destination named in the sentence is the host ("visited Japan
+            # ... and met Ishiba"); else whoever held its office then.
+            named = [
+                m.actor
+                for m in sm.mentions
+                if m.is_person
+                and m.dependant is None
+                and m.actor.country == dest.key
+                and m.actor != traveller.actor
+                and self.gaz.is_leader(m.actor.key)
+            ]
+            host = named[0] if named else self._host_of(dest, when)
+            given = host is not None and any(
+                a is host for d in self.sentences[: sm.index + 1] for a in self._actors_of(d)
+            )
+            if host is not None and host != traveller.actor and ("visit" in trig.text or given):
+                parties.append((host, "host"))
+                return parties
+        for actor in leaders:
+            if all(actor != a for a, _ in parties):
+                parties.append((actor, "participant"))
+        return parties if len(parties) >= 2 else None
+
+    @staticmethod
+    def _actors_of(sm: SentenceMentions) -> list[GazetteerActor]:
+        return [m.actor for m in sm.mentions]
+
+    def _sanction_parties(
+        self, sm: SentenceMentions, cand: Frame
+    ) -> list[tuple[GazetteerActor, str]] | None:
+        trig = cand.trigger
+        body = sm.sentence.plain
+        base = sm.sentence.start
+        clause = cand.clause
+        states = self._states_in(sm, (0, len(body)), allow_dependant=False)
+        people = self._leaders_in(sm, (0, len(body)))
+        trig_abs = base + trig.end
+        states += [
+            m  # "sanctions on two North Korean companies": the country's
+            for m in sm.mentions
+            if m.via in ("adjective", "demonym")
+            and trig_abs <= m.start < trig_abs + 40
+            and m.actor.kind == "country"
+        ]
+        states.sort(key=lambda m: m.start)
+        trig_pos = base + trig.start
+        before = [m for m in states if base + clause[0] <= m.start < trig_pos]
+        after = [m for m in states if trig_pos <= m.start < trig_pos + 90]
+        if trig.subtype == "resolution":
+            # "Resolution 2094 was adopted in March 2013": the council's, on the target of
+            # its sanctions told already
+            council = self._council()
+            told = next(
+                (
+                    d.actors[-1][0]
+                    for d in reversed(self.drafts)
+                    if d.type == "sanction" and council is not None and d.actors[0][0] == council
+                ),
+                None,
+            )
+            target = told or next((m.actor for m in after if m.actor != council), None)
+            if council is None or target is None:
+                return None
+            return [(council, "imposer"), (target, "target")]
+        imposer = before[-1].actor if before else None
+        coordinated = None
+        if len(before) >= 2 and before[-2].actor != before[-1].actor:
+            between = self.text[before[-2].end : before[-1].start]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", between):
+                coordinated = before[-2].actor  # "South Korea and Japan announced sanctions"
+        if imposer is None:
+            it = re.search(r"\b(?:it|they)\s+(?:\w+\s+){0,2}$", body[clause[0] : trig.start])
+            earlier = [m for m in states if m.start < base + clause[0]]
+            if it is not None and clause[0] > 0 and earlier:
+                # "The United States has kept him on its list since 2006, when it first
+                # blacklisted him": "it" is the state named before
+                imposer = earlier[0].actor
+        if imposer is None:
+            by = re.search(r"\bby\s+", body[trig.end : trig.end + 40])
+            if by:
+                pos = base + trig.end + by.end()
+                found = [m for m in states if m.start >= pos]
+                if found:
+                    imposer = found[0].actor
+                    after = [m for m in after if m.actor != imposer]
+        if imposer is None and re.search(
+            r"(?:^|,\s+|\bit\s+)\s*(?:it|the council|they)\b", body[: trig.start], re.I
+        ):
+            imposer = self.last_sanction.actors[0][0] if self.last_sanction else None
+        if imposer is not None and imposer.kind == "organization" and imposer.country:
+            # "the U.S. Treasury's Office of Foreign Assets Control": the state imposes
+            imposer = self.gaz.actor(imposer.country) or imposer
+        target = next((m.actor for m in after if m.actor != imposer), None)
+        person = next((m for m in people if trig_pos <= m.start < trig_pos + 90), None)
+        target_at = next(m for m in after if m.actor == target) if target is not None else None
+        if person is not None and (
+            target_at is None
+            or person.start < target_at.start
+            # "sanctioned Venezuelan President Nicolas Maduro": the country titles him
+            or (person.actor.country == target_at.actor.key and person.start - target_at.end <= 30)
+        ):
+            target = person.actor  # "sanctions on Russian President Vladimir Putin"
+        last = self.last_sanction
+        if target is None and last is not None and imposer == last.actors[0][0]:
+            target = last.actors[-1][0]  # "the council adopted Resolution 2371" goes on
+        if imposer is None or target is None:
+            return None
+        if coordinated is not None and coordinated != target:
+            return [(coordinated, "imposer"), (imposer, "imposer"), (target, "target")]
+        return [(imposer, "imposer"), (target, "target")]
+
+    def _lead_pair(self) -> tuple[GazetteerActor, ...] | None:
+        for d in self.drafts:
+            people = [a for a, _ in d.actors if a.kind == "person"]
+            if len(people) == 2:
+                return tuple(people)
+        return None
