@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from timeline.vocabulary import EVENT_TYPES, REVIEW_STATES, STATUSES
+from timeline.vocabulary import EVENT_TYPES, REVIEW_STATES, ROLES, STATUSES
 
 ActorOption = Annotated[
     list[str] | None,
@@ -25,6 +25,14 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None,
     typer.Option("--until", metavar="DATE", help="Up to this date, inclusive (its whole span)."),
+]
+RoleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--role",
+        metavar="ROLE",
+        help="The first --actor took part as this (guest: a visit abroad; repeatable).",
+    ),
 ]
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="Only events lying wholly inside the window.")
@@ -100,3 +108,7 @@ def choices(values: list[str] | None, allowed: tuple[str, ...], option: str) -> 
                 f"{value!r} is not one of {', '.join(allowed)}", param_hint=option
             )
     return tuple(values or ())
+
+
+def roles(values: list[str] | None) -> tuple[str, ...]:
+    return choices(values, ROLES, "--role")

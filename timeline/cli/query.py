@@ -11,6 +11,7 @@ from timeline.cli.filters import (
     ArticleOption,
     CountryOption,
     ReviewOption,
+    RoleOption,
     SinceOption,
     StatusOption,
     StrictOption,
@@ -92,6 +93,7 @@ def ask(
 def events(
     ctx: typer.Context,
     actors: ActorOption = None,
+    roles: RoleOption = None,
     types: TypeOption = None,
     statuses: StatusOption = None,
     since: SinceOption = None,
@@ -113,6 +115,7 @@ def events(
     with app_context(ctx).transaction() as session:
         criteria = EventFilter(
             actor_ids=[resolve_actor(session, name).id for name in actors or ()],
+            roles=filters.roles(roles),
             types=filters.types(types),
             statuses=filters.statuses(statuses),
             window=filters.window(since, until, strict),

@@ -44,6 +44,7 @@ class EventFilter:
     """What `timeline events` (and exports and reports) select."""
 
     actor_ids: Sequence[int] = ()  # events with ALL of them
+    roles: Sequence[str] = ()  # the first actor took part in one of these roles ("guest")
     types: Sequence[str] = ()
     statuses: Sequence[str] = DEFAULT_STATUSES
     window: Window = field(default_factory=Window)
@@ -93,6 +94,16 @@ def find_events(session: Session, criteria: EventFilter) -> list[dict[str, Any]]
             EventPair.actor_a_id == low, EventPair.actor_b_id == high
         )
         actor_ids = actor_ids[2:]
+    if criteria.roles and criteria.actor_ids:
+        query = query.where(
+            select(Participant.id)
+            .where(
+                Participant.event_id == Event.id,
+                Participant.actor_id == criteria.actor_ids[0],
+                Participant.role.in_(criteria.roles),
+            )
+            .exists()
+        )
     for actor_id in actor_ids:
         query = query.where(
             select(Participant.id)
