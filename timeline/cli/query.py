@@ -18,7 +18,7 @@ from timeline.cli.filters import (
     TypeOption,
     UntilOption,
 )
-from timeline.cli.options import FormatOption, emit
+from timeline.cli.options import FormatOption, emit, note
 from timeline.formats.render import OutputFormat
 from timeline.vocabulary import EVENT_COLUMNS
 
@@ -68,26 +68,48 @@ def contacts(
 def ask(
     ctx: typer.Context,
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATE", help="Read 'last year', 'this month' as of this day."
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Answer a plain-English question with the same queries as the other commands.
 
-    \b
-    Forms understood:
-      "Kim–Xi contacts since 2011"   (also Kim-Xi, Kim and Xi, Kim with Xi, Kim vs Xi)
-      "contacts between Moon Jae-in and Kim Jong Un in 2018"
-      "Trump–Kim meetings between 2018 and 2019"
-      "meetings of Kim Jong Un in 2018"
-      "Putin's timeline since 2024-06"
-      "sanctions on North Korea in force on 2017-12-31"
-      "who led North Korea on 2011-12-01"
-    """
-    from timeline.services.ask import answer, parse
+    How the question was read is one line on stderr ("read as: ..."). Names may stand
+    anywhere, in any spelling; the time phrase means what the flags mean ("until 2018" is
+    --until 2018, "after 2019" is --since 2020).
 
-    parsed = parse(question)
+    \b
+    Examples:
+      "Kim–Xi contacts since 2011"        "Putin Xi meetings 2023"
+      "When did Kim Jong Un last meet Putin?"
+      "How many times has Kim met Xi?"    "Did Kim meet Putin in 2019?"
+      "Kim Jong Un's trips in 2018"       "Putin's timeline since 2024-06"
+      "what happened in September 2025"   "what happened in North Korea last month"
+      "who led the US in 2017"            "who was president of South Korea on 2017-06-01"
+      "sanctions on North Korea in force on 2017-12-31"   "US sanctions on Putin"
+    """
+    from timeline.ask.answer import answer
+    from timeline.ask.reader import read
+
+    today = filters.day(as_of, "--as-of")
     with app_context(ctx).transaction() as session:
-        rows, columns = answer(session, parsed)
-    emit(rows, fmt, columns)
+        reading = read(session, question, today)
+        result = answer(session, reading)
+    short = f"; answer: {result.summary}" if result.summary is not None else ""
+    note(f"read as: {result.read_as}{short}")
+    if result.summary is not None and fmt is OutputFormat.json:
+        emit([{"answer": result.summary, "rows": result.rows}], fmt)
+        return
+    if result.summary is not None and fmt in (OutputFormat.table, OutputFormat.markdown):
+        typer.echo(result.summary)
+        if not result.rows:
+            return
+        typer.echo()
+    emit(result.rows, fmt, result.columns)
 
 
 def events(
