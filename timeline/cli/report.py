@@ -203,11 +203,16 @@ def export(
     else:
         with output.open("w", encoding="utf-8", newline="") as handle:
             handle.write(content)
-    undated = sum(1 for r in records if r["start"] is None)
-    if undated and chosen in (ExportFormat.timelinejs, ExportFormat.ics):
-        note(f"{undated} undated event(s) left out: {chosen.value} needs a date")
+    written = len(records)
+    if chosen in (ExportFormat.timelinejs, ExportFormat.ics):
+        from timeline.services.dating import left_out_note
+
+        undated = [r for r in records if r["start"] is None]
+        written -= len(undated)
+        if undated:
+            note(left_out_note(undated, chosen.value))
     if output is not None:
-        note(f"{len(records)} event(s) written to {output}")
+        note(f"{written} event(s) written to {output}")
 
 
 def _render(fmt: ExportFormat, records: list[dict], title: str, subtitle: str) -> str:

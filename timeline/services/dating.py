@@ -109,3 +109,15 @@ def display(start: date | None, end: date | None, precision: str | None) -> str:
     if start is None:
         return f"by {end.isoformat()}" if end is not None else "undated"
     return format_range(start, end, precision)
+
+
+def left_out_note(undated: list[dict[str, Any]], fmt: str) -> str:
+    """Why a calendar-like export has fewer events than the query: it needs a first day."""
+    bounded = sum(1 for r in undated if r.get("end") is not None)
+    note = (
+        f"{len(undated)} undated event(s) left out: {fmt} places an event from its first day,"
+        " and these have none"
+    )
+    if bounded:
+        note += f" ({bounded} known only to precede their report, shown 'by DAY')"
+    return note
