@@ -13,17 +13,11 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tests.clitools import run
-from tests.conftest import (
-    BACKENDS,
-    create_postgres_database,
-    drop_postgres_database,
-    require_postgres,
-    seed_url,
-)
+from tests.conftest import BACKENDS
+from tests.sampledb import sample_url
 from timeline import db
 from timeline.errors import TimelineError
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "questions.tsv"
 
 
@@ -38,23 +32,10 @@ QUESTIONS = load_questions()
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def sample_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    """The README's sample database: `timeline seed`, then `timeline ingest seeds/articles`."""
-    if request.param == "postgresql":
-        require_postgres()
-        url = create_postgres_database()
-    else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('sample') / 'sample.db'}"
-    try:
-        db.upgrade(url)
-        seed_url(url)
-        result = run("--db", url, "ingest", str(ROOT / "seeds" / "articles"))
-        assert result.exit_code == 0, result.stderr
+    for url in sample_url(request.param, tmp_path_factory):
         engine = db.make_engine(url)
         yield engine
         engine.dispose()
-    finally:
-        if request.param == "postgresql":
-            drop_postgres_database(url)
 
 
 def shown(reading_answer: Any, intent: str) -> str:

@@ -61,21 +61,24 @@ ReviewOption = Annotated[
 
 def window(since: str | None, until: str | None, strict: bool):  # -> services.queries.Window
     """--since is the first day of its span, --until the last day of its span."""
-    from timeline.extract.dates import parse_filter_date
     from timeline.services.queries import Window
-
-    def span(value: str | None, option: str):  # -> DateRange | None
-        if value is None:
-            return None
-        try:
-            return parse_filter_date(value)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint=option) from None
 
     first, last = span(since, "--since"), span(until, "--until")
     return Window(
         since=first.start if first else None, until=last.end if last else None, strict=strict
     )
+
+
+def span(value: str | None, option: str):  # -> DateRange | None
+    """A date flag's whole span: YYYY is the year, YYYY-MM the month, YYYY-MM-DD the day."""
+    from timeline.extract.dates import parse_filter_date
+
+    if value is None:
+        return None
+    try:
+        return parse_filter_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 def day(value: str | None, option: str) -> date | None:

@@ -164,6 +164,9 @@ def leader(
     if fmt is OutputFormat.json:
         emit([profile], fmt)
         return
+    if fmt is OutputFormat.csv:  # one table, so that any CSV reader can parse it
+        emit(_profile_rows(profile), fmt, PROFILE_CSV_COLUMNS)
+        return
     typer.echo(f"{profile['name']}{'' if profile['verified'] else ' (unverified)'}\n")
     typer.echo("Offices")
     emit(profile["offices"], fmt, ("title", "role", "of", "start", "end"))
@@ -173,6 +176,34 @@ def leader(
     emit(profile["latest_events"], fmt, ("id", "date", "type", "status", "participants"))
 
 
+PROFILE_CSV_COLUMNS = (
+    "leader",
+    "section",
+    "title",
+    "role",
+    "of",
+    "start",
+    "end",
+    "counterpart",
+    "contacts",
+    "id",
+    "date",
+    "type",
+    "status",
+    "participants",
+)
+
+
+def _profile_rows(profile: dict) -> list[dict]:
+    """A profile's three tables as one, each row saying which section it belongs to."""
+    name = profile["name"]
+    return [
+        *({"leader": name, "section": "office", **o} for o in profile["offices"]),
+        *({"leader": name, "section": "counterpart", **c} for c in profile["counterparts"]),
+        *({"leader": name, "section": "event", **e} for e in profile["latest_events"]),
+    ]
+
+
 def leaders(
     ctx: typer.Context,
     country: Annotated[
@@ -180,20 +211,34 @@ def leaders(
     ] = None,
     on: Annotated[
         str | None,
-        typer.Option("--on", metavar="DATE", help="Offices held that day (YYYY-MM-DD)."),
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            help="Offices held that day, or at any time in that month or year "
+            "(YYYY-MM-DD, YYYY-MM, YYYY).",
+        ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Who held which office: every office of a country, or the holders on a given day.
 
-    Example: timeline leaders --country China --on 2019-06-20
+    \b
+    Examples:
+      timeline leaders --country China --on 2019-06-20
+      timeline leaders --country "United States" --on 2017   (everyone who held one in 2017)
     """
+    from timeline.services.holders import offices_during
     from timeline.services.leaders import holders_on, offices_rows
     from timeline.services.names import resolve_actor
 
+    span = filters.span(on, "--on")
     with app_context(ctx).transaction() as session:
         place = resolve_actor(session, country) if country else None
-        rows = offices_rows(session, holders_on(session, country=place, on=filters.day(on, "--on")))
+        if span is None or span.start == span.end:
+            offices = holders_on(session, country=place, on=span.start if span else None)
+        else:
+            offices = offices_during(session, place, span.start, span.end)
+        rows = offices_rows(session, offices)
     emit(rows, fmt, ("leader", "title", "role", "of", "start", "end"))
 
 

@@ -57,6 +57,19 @@ def held_during(
     return list(found.values())
 
 
+def offices_during(
+    session: Session, country: Actor | None, since: date, until: date
+) -> list[Office]:
+    """Every office held on some day between `since` and `until` (`leaders --on 2017`),
+    of one country or of all, oldest first."""
+    query = select(Office).where(
+        Office.start_date <= until, or_(Office.end_date.is_(None), Office.end_date > since)
+    )
+    if country is not None:
+        query = _of_country(query, country)
+    return list(session.scalars(query.order_by(Office.start_date, Office.id)))
+
+
 def _of_country(query: Any, country: Actor) -> Any:  # a Select of offices or of columns
     org = aliased(Actor)
     return query.outerjoin(org, org.id == Office.organization_id).where(
