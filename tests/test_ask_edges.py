@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -194,3 +195,18 @@ def test_ask_and_flags_agree_on_until_and_after(sample: str) -> None:
     after = run_json("--db", sample, "ask", "Kim–Xi contacts after 2019")
     assert after == run_json("--db", sample, "contacts", "Kim", "Xi", "--since", "2020")
     assert not any(r["date"].startswith("2019") for r in after)
+
+
+def test_a_post_names_its_holder_in_a_pair(sample: str) -> None:
+    """'the South Korean president' in 2018 is Moon Jae-in; 'Kim' beside him is Kim Jong Un."""
+    for question in (
+        "the South Korean president and Kim contacts in 2018",
+        "Kim and the South Korean president contacts in 2018",
+    ):
+        result = run("--db", sample, "ask", question, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        assert "Moon Jae-in" in result.stderr and "Kim Jong Un" in result.stderr
+        rows = json.loads(result.stdout)
+        expected = run_json("--db", sample, "contacts", "Moon Jae-in", "Kim Jong Un",
+                            "--since", "2018", "--until", "2018")  # fmt: skip
+        assert rows == expected and len(rows) == 5

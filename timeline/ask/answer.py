@@ -128,6 +128,13 @@ def _actors(session: Session, reading: Reading) -> list[Actor]:
     names = reading.names
     if len(names) == 2 and all(n.holder_role is None for n in names):
         return list(resolve_pair(session, names[0].text, names[1].text))
+    if len(names) == 2 and any(n.holder_role is None for n in names):
+        # "the South Korean president and Kim": the post's holder, then "Kim" read as the
+        # one with contacts with that person, as in any pair.
+        post, other = names if names[0].holder_role else names[::-1]
+        holder = _holder(session, reading, post)
+        found = resolve_pair(session, holder.name, other.text)
+        return list(found) if post is names[0] else list(found[::-1])
     return [
         _holder(session, reading, n) if n.holder_role else resolve_actor(session, n.text)
         for n in names
