@@ -122,7 +122,8 @@ def sql(
     \b
     Example:
       timeline sql "SELECT start_date, type, title FROM contacts_view
-                    WHERE actor_a = 'Xi Jinping' AND actor_b = 'Kim Jong Un'"
+                    WHERE 'Kim Jong Un' IN (actor_a, actor_b)
+                      AND 'Xi Jinping' IN (actor_a, actor_b)"
     """
     from timeline.services.reports import parse_assignments
     from timeline.services.sql import run_read_only
