@@ -647,6 +647,7 @@ def test_format_range_covers_every_precision() -> None:
         "year",
         "decade",
         "unknown",
+        "before",  # no start: shown "by DAY" by timeline.services.dating.display
     }
 
 
