@@ -44,6 +44,7 @@ class Answer:
     columns: tuple[str, ...]
     read_as: str
     summary: str | None = None
+    pair: tuple[Actor, Actor] | None = None  # the two actors of a contacts-like answer
 
 
 def answer(session: Session, reading: Reading) -> Answer:
@@ -57,6 +58,7 @@ def answer(session: Session, reading: Reading) -> Answer:
         raise InputError(f"{reading.question!r} names more than two actors; ask about two")
     window = queries.Window(since=reading.since, until=reading.until)
     what = _what(reading.types)
+    pair: tuple[Actor, Actor] | None = None
     when = f", {reading.time.describe()}" if reading.time else ""
     if len(actors) > 2:  # events all of them took part in, as `events -a A -a B -a C`
         criteria = queries.EventFilter(
@@ -79,6 +81,7 @@ def answer(session: Session, reading: Reading) -> Answer:
         first, second = actors
         rows = queries.contacts(session, first, second, window=window, types=reading.types)
         subject = f"{what} of {first.name} and {second.name}{when}"
+        pair = (first, second)
     else:
         country = actors[0] if actors and actors[0].kind == "country" else None
         criteria = queries.EventFilter(
@@ -101,13 +104,15 @@ def answer(session: Session, reading: Reading) -> Answer:
         dated = [r for r in rows if r["start"] is not None]
         rows = dated[:1] if intent == "first" else dated[-1:]
         order = "oldest" if intent == "first" else "latest"
-        return Answer(rows, EVENT_COLUMNS, f"{subject}, dated ones, {order} first, limit 1")
+        return Answer(
+            rows, EVENT_COLUMNS, f"{subject}, dated ones, {order} first, limit 1", pair=pair
+        )
     if intent == "count":
-        return Answer(rows, EVENT_COLUMNS, f"how many: {subject}", str(len(rows)))
+        return Answer(rows, EVENT_COLUMNS, f"how many: {subject}", str(len(rows)), pair)
     if intent == "yesno":
         verdict = "yes" if rows else "no"
-        return Answer(rows, EVENT_COLUMNS, f"whether there were {subject}", verdict)
-    return Answer(rows, EVENT_COLUMNS, f"{subject}, oldest first")
+        return Answer(rows, EVENT_COLUMNS, f"whether there were {subject}", verdict, pair)
+    return Answer(rows, EVENT_COLUMNS, f"{subject}, oldest first", pair=pair)
 
 
 def _events(what: str) -> str:
