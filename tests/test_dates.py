@@ -647,7 +647,7 @@ def test_format_range_covers_every_precision() -> None:
         "year",
         "decade",
         "unknown",
-        "before",
+        "before",  # no start: shown "by DAY"
     }
     assert format_range(None, d("2025-09-04"), "before") == "by 2025-09-04"
 

@@ -33,6 +33,7 @@ def extracted_events(url: str) -> list[dict]:
                     "names": sorted(p.actor.name for p in event.participants),
                     "start": event.start_date,
                     "end": event.end_date,
+                    "precision": event.precision,
                     "status": event.status,
                     "origin": event.origin,
                     "evidence": [e.sentence for e in event.evidence],
@@ -103,7 +104,12 @@ def test_seed_article_gives_its_four_events(migrated_url: str) -> None:
     assert invitation["evidence"][0].startswith(
         "Chinese President Xi Jinping extended Kim’s invitation"
     )
-    assert (invitation["start"], invitation["end"]) == (None, None)
+    # No date in its sentence: known only to have happened by the article's day.
+    assert (invitation["start"], invitation["end"], invitation["precision"]) == (
+        None,
+        date(2025, 8, 28),
+        "before",
+    )
 
 
 def test_curated_call_absorbs_the_reported_call(seeded_url: str) -> None:
@@ -165,7 +171,7 @@ def test_contacts_after_ingest_lists_messages_invitation_and_planned_parade(
     rows = json.loads(result.stdout)
     kinds = [(r["date"], r["type"]) for r in rows]
     assert ("late 2024", "message") in kinds
-    assert ("undated", "invitation") in kinds
+    assert ("by 2025-08-28", "invitation") in kinds
     assert all(r["status"] == "occurred" for r in rows)
     planned = run("--db", seeded_url, "contacts", "Kim", "Xi", "--status", "planned",
                   "--format", "json")  # fmt: skip

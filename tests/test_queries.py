@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 import pytest
 
 from tests.clitools import run, run_json
 from timeline import db
-from timeline.services import ask
 
 KIM_XI_SEEDED = [
     ("2018-03-26", "meeting", "Beijing"),
@@ -129,10 +129,13 @@ def test_ambiguous_single_name_lists_candidates(seeded_url: str) -> None:
     assert "Kim Jong Il" in result.stderr and "Kim Jong Un" in result.stderr
 
 
-def test_unreadable_question_lists_the_forms(seeded_url: str) -> None:
+def test_unreadable_question_names_the_part_and_the_closest_form(seeded_url: str) -> None:
     result = run("--db", seeded_url, "ask", "what is the meaning of life")
     assert result.exit_code == 2
-    assert "Kim–Xi contacts since 2011" in result.stderr
+    assert result.stderr == (
+        "timeline: error: cannot read 'meaning' 'life' in 'what is the meaning of life'; "
+        "closest supported form: 'what happened in September 2025'\n"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "markdown", "json"])
@@ -146,16 +149,28 @@ def test_every_format(seeded_url: str, fmt: str) -> None:
         assert len(json.loads(result.stdout)) == len(KIM_XI_SEEDED)
 
 
-def test_parse_question_forms() -> None:
-    q = ask.parse("Kim–Xi contacts since 2011")
-    assert q.kind == "contacts" and q.names == ("Kim", "Xi") and str(q.window.since) == "2011-01-01"
-    q = ask.parse("contacts between Moon Jae-in and Kim Jong Un in 2018")
-    assert q.names == ("Moon Jae-in", "Kim Jong Un")
-    assert (str(q.window.since), str(q.window.until)) == ("2018-01-01", "2018-12-31")
-    q = ask.parse("Kim-Xi calls before 2020")
-    assert q.types == ("call",) and str(q.window.until) == "2019-12-31"
-    q = ask.parse("who led North Korea on 2011-12-01")
-    assert q.kind == "leader" and str(q.day) == "2011-12-01"
+def test_read_question_forms(seeded_url: str) -> None:
+    from sqlalchemy.orm import Session
+
+    from timeline.ask.reader import read
+
+    engine = db.make_engine(seeded_url)
+    with Session(engine) as session:
+        q = read(session, "Kim–Xi contacts since 2011")
+        assert q.intent == "contacts" and [n.text for n in q.names] == ["Kim", "Xi"]
+        assert (q.since, q.until) == (date(2011, 1, 1), None)
+        q = read(session, "contacts between Moon Jae-in and Kim Jong Un in 2018")
+        assert [n.text for n in q.names] == ["Moon Jae-in", "Kim Jong Un"]
+        assert (q.since, q.until) == (date(2018, 1, 1), date(2018, 12, 31))
+        q = read(session, "Kim-Xi calls before 2020")
+        assert q.types == ("call",) and (q.since, q.until) == (None, date(2019, 12, 31))
+        q = read(session, "Kim-Xi calls after 2019")
+        assert (q.since, q.until) == (date(2020, 1, 1), None)
+        q = read(session, "who led North Korea on 2011-12-01")
+        assert q.intent == "leaders" and q.time is not None and q.time.day == date(2011, 12, 1)
+        q = read(session, "who led the United States on 2021-01-20")
+        assert [n.text for n in q.names] == ["United States"]
+    engine.dispose()
 
 
 def test_queries_are_read_only(seeded_url: str) -> None:

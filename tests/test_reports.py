@@ -255,12 +255,27 @@ def test_every_packaged_report_is_covered() -> None:
 
 
 def test_report_with_no_rows(report_url: str) -> None:
-    result = run("--db", report_url, "report", "leader-activity", "-p", "leader=Nobody")
+    quiet = ("leader=Kim Jong Un", "since=2099-01-01")
+    args = [arg for value in quiet for arg in ("-p", value)]
+    result = run("--db", report_url, "report", "leader-activity", *args)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "(no rows)\n"
-    result = run("--db", report_url, "report", "leader-activity", "-p", "leader=Nobody", "-f",
-                 "csv")  # fmt: skip
+    result = run("--db", report_url, "report", "leader-activity", *args, "-f", "csv")
     assert result.stdout == ",".join(ACTIVITY_COLUMNS) + "\n"
+
+
+def test_report_names_are_resolved_like_command_arguments(report_url: str) -> None:
+    """An unknown or ambiguous name is the same one-line error as everywhere, not '(no rows)'."""
+    result = run("--db", report_url, "report", "leader-activity", "-p", "leader=Kim Jong Um")
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "timeline: error: no actor named 'Kim Jong Um': did you mean Kim Jong Un?\n"
+    )
+    result = run("--db", report_url, "report", "leader-activity", "-p", "leader=Nobody")
+    assert (result.exit_code, result.stdout) == (3, "")
+    by_alias = run("--db", report_url, "report", "leader-activity", "-p", "leader=kim jong-un")
+    by_name = run("--db", report_url, "report", "leader-activity", "-p", "leader=Kim Jong Un")
+    assert by_alias.exit_code == 0 and by_alias.stdout == by_name.stdout != "(no rows)\n"
 
 
 # --- the real seed data ---------------------------------------------------------------------
@@ -319,15 +334,15 @@ def test_report_lists_the_reports() -> None:
     names = [line.split()[0] for line in lines[2:]]
     assert names == sorted(r.name for r in list_reports())
     assert "Sanctions in force on a date" in result.stdout
-    assert "on (date) [target]" in result.stdout
+    assert "on (date) [target (actor)]" in result.stdout
 
     listed = json.loads(run("report", "--format", "json").stdout)
     sanctions = next(r for r in listed if r["name"] == "sanctions-in-force")
     assert sanctions["parameters"] == [
         {"name": "on", "type": "date", "description": "the day, YYYY-MM-DD", "required": True,
          "default": None},
-        {"name": "target", "type": "text",
-         "description": "only this target, or targets of this country (exact name, any case)",
+        {"name": "target", "type": "actor",
+         "description": "only this target, or targets of this country (any name or alias)",
          "required": False, "default": None},
     ]  # fmt: skip
 

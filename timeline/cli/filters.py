@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from timeline.vocabulary import EVENT_TYPES, REVIEW_STATES, STATUSES
+from timeline.vocabulary import EVENT_TYPES, REVIEW_STATES, ROLES, STATUSES
 
 ActorOption = Annotated[
     list[str] | None,
@@ -26,6 +26,14 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None,
     typer.Option("--until", metavar="DATE", help="Up to this date, inclusive (its whole span)."),
+]
+RoleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--role",
+        metavar="ROLE",
+        help="The first --actor took part as this (guest: a visit abroad; repeatable).",
+    ),
 ]
 StrictOption = Annotated[
     bool, typer.Option("--strict", help="Only events lying wholly inside the window.")
@@ -54,21 +62,24 @@ ReviewOption = Annotated[
 
 def window(since: str | None, until: str | None, strict: bool):  # -> services.queries.Window
     """--since is the first day of its span, --until the last day of its span."""
-    from timeline.extract.dates import parse_filter_date
     from timeline.services.queries import Window
-
-    def span(value: str | None, option: str):  # -> DateRange | None
-        if value is None:
-            return None
-        try:
-            return parse_filter_date(value)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint=option) from None
 
     first, last = span(since, "--since"), span(until, "--until")
     return Window(
         since=first.start if first else None, until=last.end if last else None, strict=strict
     )
+
+
+def span(value: str | None, option: str):  # -> DateRange | None
+    """A date flag's whole span: YYYY is the year, YYYY-MM the month, YYYY-MM-DD the day."""
+    from timeline.extract.dates import parse_filter_date
+
+    if value is None:
+        return None
+    try:
+        return parse_filter_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 def day(value: str | None, option: str) -> date | None:
@@ -101,3 +112,7 @@ def choices(values: list[str] | None, allowed: tuple[str, ...], option: str) -> 
                 f"{value!r} is not one of {', '.join(allowed)}", param_hint=option
             )
     return tuple(values or ())
+
+
+def roles(values: list[str] | None) -> tuple[str, ...]:
+    return choices(values, ROLES, "--role")

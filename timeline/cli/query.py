@@ -11,6 +11,7 @@ from timeline.cli.filters import (
     ArticleOption,
     CountryOption,
     ReviewOption,
+    RoleOption,
     SinceOption,
     StatusOption,
     StrictOption,
@@ -71,36 +72,62 @@ def contacts(
 def ask(
     ctx: typer.Context,
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATE", help="Read 'last year', 'this month' as of this day."
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Answer a plain-English question with the same queries as the other commands.
 
-    \b
-    Forms understood:
-      "Kim–Xi contacts since 2011"   (also Kim-Xi, Kim and Xi, Kim with Xi, Kim vs Xi)
-      "contacts between Moon Jae-in and Kim Jong Un in 2018"
-      "Trump–Kim meetings between 2018 and 2019"
-      "meetings of Kim Jong Un in 2018"
-      "Putin's timeline since 2024-06"
-      "sanctions on North Korea in force on 2017-12-31"
-      "who led North Korea on 2011-12-01"
-    """
-    from timeline.services.ask import answer, parse
+    How the question was read is one line on stderr ("read as: ..."). Names may stand
+    anywhere, in any spelling; the time phrase means what the flags mean ("until 2018" is
+    --until 2018, "after 2019" is --since 2020).
 
-    parsed = parse(question)
+    \b
+    Examples:
+      "Kim–Xi contacts since 2011"        "Putin Xi meetings 2023"
+      "When did Kim Jong Un last meet Putin?"
+      "How many times has Kim met Xi?"    "Did Kim meet Putin in 2019?"
+      "Kim Jong Un's trips in 2018"       "Putin's timeline since 2024-06"
+      "what happened in September 2025"   "what happened in North Korea last month"
+      "who led the US in 2017"            "who was president of South Korea on 2017-06-01"
+      "sanctions on North Korea in force on 2017-12-31"   "US sanctions on Putin"
+    """
+    from timeline.ask.answer import answer
+    from timeline.ask.reader import read
+
+    today = filters.day(as_of, "--as-of")
     with app_context(ctx).transaction() as session:
-        rows, columns = answer(session, parsed)
-        if not rows and parsed.kind == "contacts":
-            from timeline.services.ask import resolved_pair
+        reading = read(session, question, today)
+        result = answer(session, reading)
+        if not result.rows and result.pair:
             from timeline.services.coverage import explain_no_contacts
 
-            note(explain_no_contacts(session, *resolved_pair(session, parsed)))
-    emit(rows, fmt, columns)
+            explanation = explain_no_contacts(session, *result.pair)
+        else:
+            explanation = None
+    short = f"; answer: {result.summary}" if result.summary is not None else ""
+    note(f"read as: {result.read_as}{short}")
+    if explanation:
+        note(explanation)
+    if result.summary is not None and fmt is OutputFormat.json:
+        emit([{"answer": result.summary, "rows": result.rows}], fmt)
+        return
+    if result.summary is not None and fmt in (OutputFormat.table, OutputFormat.markdown):
+        typer.echo(result.summary)
+        if not result.rows:
+            return
+        typer.echo()
+    emit(result.rows, fmt, result.columns)
 
 
 def events(
     ctx: typer.Context,
     actors: ActorOption = None,
+    roles: RoleOption = None,
     types: TypeOption = None,
     statuses: StatusOption = None,
     since: SinceOption = None,
@@ -124,6 +151,7 @@ def events(
     with app_context(ctx).transaction() as session:
         criteria = EventFilter(
             actor_ids=[resolve_actor(session, name).id for name in actors or ()],
+            roles=filters.roles(roles),
             types=filters.types(types),
             statuses=filters.statuses(statuses),
             window=filters.window(since, until, strict),
@@ -150,6 +178,9 @@ def leader(
     if fmt is OutputFormat.json:
         emit([profile], fmt)
         return
+    if fmt is OutputFormat.csv:  # one table, so that any CSV reader can parse it
+        emit(_profile_rows(profile), fmt, PROFILE_CSV_COLUMNS)
+        return
     typer.echo(f"{profile['name']}{'' if profile['verified'] else ' (unverified)'}\n")
     typer.echo("Offices")
     emit(profile["offices"], fmt, ("title", "role", "of", "start", "end"))
@@ -159,6 +190,34 @@ def leader(
     emit(profile["latest_events"], fmt, ("id", "date", "type", "status", "participants"))
 
 
+PROFILE_CSV_COLUMNS = (
+    "leader",
+    "section",
+    "title",
+    "role",
+    "of",
+    "start",
+    "end",
+    "counterpart",
+    "contacts",
+    "id",
+    "date",
+    "type",
+    "status",
+    "participants",
+)
+
+
+def _profile_rows(profile: dict) -> list[dict]:
+    """A profile's three tables as one, each row saying which section it belongs to."""
+    name = profile["name"]
+    return [
+        *({"leader": name, "section": "office", **o} for o in profile["offices"]),
+        *({"leader": name, "section": "counterpart", **c} for c in profile["counterparts"]),
+        *({"leader": name, "section": "event", **e} for e in profile["latest_events"]),
+    ]
+
+
 def leaders(
     ctx: typer.Context,
     country: Annotated[
@@ -166,20 +225,34 @@ def leaders(
     ] = None,
     on: Annotated[
         str | None,
-        typer.Option("--on", metavar="DATE", help="Offices held that day (YYYY-MM-DD)."),
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            help="Offices held that day, or at any time in that month or year "
+            "(YYYY-MM-DD, YYYY-MM, YYYY).",
+        ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Who held which office: every office of a country, or the holders on a given day.
 
-    Example: timeline leaders --country China --on 2019-06-20
+    \b
+    Examples:
+      timeline leaders --country China --on 2019-06-20
+      timeline leaders --country "United States" --on 2017   (everyone who held one in 2017)
     """
+    from timeline.services.holders import offices_during
     from timeline.services.leaders import holders_on, offices_rows
     from timeline.services.names import resolve_actor
 
+    span = filters.span(on, "--on")
     with app_context(ctx).transaction() as session:
         place = resolve_actor(session, country) if country else None
-        rows = offices_rows(session, holders_on(session, country=place, on=filters.day(on, "--on")))
+        if span is None or span.start == span.end:
+            offices = holders_on(session, country=place, on=span.start if span else None)
+        else:
+            offices = offices_during(session, place, span.start, span.end)
+        rows = offices_rows(session, offices)
     emit(rows, fmt, ("leader", "title", "role", "of", "start", "end"))
 
 

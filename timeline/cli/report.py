@@ -152,7 +152,8 @@ def sql(
     \b
     Example:
       timeline sql "SELECT start_date, type, title FROM contacts_view
-                    WHERE actor_a = 'Xi Jinping' AND actor_b = 'Kim Jong Un'"
+                    WHERE 'Kim Jong Un' IN (actor_a, actor_b)
+                      AND 'Xi Jinping' IN (actor_a, actor_b)"
     """
     from itertools import islice
 
@@ -272,11 +273,16 @@ def export(
 
         protected = database_files(app_context(ctx).database_url)
         write_output(output, content, force=force, protected=protected)
-    undated = sum(1 for r in records if r["start"] is None)
-    if undated and chosen in (ExportFormat.timelinejs, ExportFormat.ics):
-        note(f"{undated} undated event(s) left out: {chosen.value} needs a date")
+    written = len(records)
+    if chosen in (ExportFormat.timelinejs, ExportFormat.ics):
+        from timeline.services.dating import left_out_note
+
+        undated = [r for r in records if r["start"] is None]
+        written -= len(undated)
+        if undated:
+            note(left_out_note(undated, chosen.value))
     if output is not None:
-        note(f"{len(records)} event(s) written to {output}")
+        note(f"{written} event(s) written to {output}")
 
 
 def _render(fmt: ExportFormat, records: list[dict], title: str, subtitle: str) -> str:

@@ -3,7 +3,7 @@
 --   and the other contact types (messages, invitations, attendance together, agreements).
 --   An event counts in the year its date range starts; occurred events only, rejected
 --   ones and undated ones left out. Pairs come in the order of contacts_view.
--- param: actor: only pairs with this actor (exact name or alias, any case) []
+-- param: actor (actor): only pairs with this actor (any name or alias) []
 -- param: since (int): from this year []
 -- param: until (int): up to this year []
 SELECT

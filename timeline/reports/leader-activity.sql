@@ -3,7 +3,7 @@
 --   whose date range spans several months is counted under that span (2018-01..2018-12),
 --   never put in a month it may not belong to. Occurred events only; rejected and
 --   undated ones left out.
--- param: leader: the leader's name (exact name or alias, any case)
+-- param: leader (actor): the leader (any name or alias, a unique surname)
 -- param: since (date): events from this day on, YYYY-MM-DD []
 -- param: until (date): events up to this day, YYYY-MM-DD []
 SELECT

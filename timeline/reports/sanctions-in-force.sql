@@ -3,7 +3,7 @@
 --   lifted on the day is no longer in force on it), oldest first: the rule of
 --   'timeline sanctions --active-on'. Occurred sanctions only, rejected ones left out.
 -- param: on (date): the day, YYYY-MM-DD
--- param: target: only this target, or targets of this country (exact name, any case) []
+-- param: target (actor): only this target, or targets of this country (any name or alias) []
 SELECT
     s.adopted_on AS adopted_on,
     s.imposer AS imposer,

@@ -29,6 +29,7 @@ from timeline.models import (
     Participant,
 )
 from timeline.names import fold
+from timeline.services.dating import stored_dates
 from timeline.services.history import record
 from timeline.services.locks import advisory_lock, lock_all
 from timeline.services.pairs import insert_pairs, refresh_pairs
@@ -152,7 +153,7 @@ def _store_event(
     if match is not None:
         _merge_into(session, match, extracted, published)
         return match.id, True
-    when = extracted.date
+    when = stored_dates(extracted, published)
     event_id = session.execute(
         insert(Event.__table__)
         .values(

@@ -120,7 +120,9 @@ def leader_profile(session: Session, person: Actor, *, latest: int = 10) -> dict
     from timeline.services.queries import EventFilter, find_events
 
     events = find_events(session, EventFilter(actor_ids=[person.id], statuses=()))
-    events = sorted(events, key=lambda r: (r["start"] is None, r["start"] or date.min))
+    # Latest means latest known: only dated events can be placed (an undated one, or one
+    # known only to precede its report, may be years old).
+    events = sorted((r for r in events if r["start"] is not None), key=lambda r: r["start"])
     return {
         "name": person.name,
         "verified": person.verified,

@@ -22,6 +22,8 @@ def candidates(session: Session, name: str, kinds: Sequence[str] | None = None) 
     key = fold(name)
     if not key:
         return []
+    if name.strip().lower().startswith("the ") and not _known(session, key):
+        key = fold(name.strip()[4:])  # "the United States", "the DPRK"
     found = session.execute(
         select(Actor, ActorAlias.kind)
         .join(ActorAlias, ActorAlias.actor_id == Actor.id)
@@ -35,6 +37,13 @@ def candidates(session: Session, name: str, kinds: Sequence[str] | None = None) 
             curated = [a for a in actors if a.origin == "seed"]
             return curated or actors
     return []
+
+
+def _known(session: Session, key: str) -> bool:
+    return (
+        session.scalar(select(ActorAlias.id).where(ActorAlias.normalized == key).limit(1))
+        is not None
+    )
 
 
 def resolve_actor(session: Session, name: str, kinds: Sequence[str] | None = None) -> Actor:
@@ -84,14 +93,25 @@ def _contact_count(session: Session, a: int, b: int) -> int:
 
 
 def _suggestion(session: Session, name: str) -> str:
-    names = session.scalars(
-        select(ActorAlias.alias).where(ActorAlias.kind.in_(("name", "alias"))).distinct()
+    """Up to three actors with a name or alias close to `name`, each by its own name: two
+    spellings of one person are one suggestion, never two people."""
+    rows = session.execute(
+        select(ActorAlias.alias, Actor.id, Actor.name)
+        .join(Actor, Actor.id == ActorAlias.actor_id)
+        .where(ActorAlias.kind.in_(("name", "alias")))
     ).all()
-    by_fold = {fold(n): n for n in names}
-    close = difflib.get_close_matches(fold(name), list(by_fold), n=3, cutoff=0.6)
-    if not close:
+    by_fold: dict[str, list[tuple[int, str]]] = {}
+    for alias, actor_id, actor_name in rows:
+        by_fold.setdefault(fold(alias), []).append((actor_id, actor_name))
+    close = difflib.get_close_matches(fold(name), list(by_fold), n=12, cutoff=0.6)
+    offered: dict[int, str] = {}
+    for key in close:
+        for actor_id, actor_name in by_fold[key]:
+            offered.setdefault(actor_id, actor_name)
+    names = list(dict.fromkeys(offered.values()))[:3]
+    if not names:
         return ""
-    return ": did you mean " + " or ".join(by_fold[c] for c in close) + "?"
+    return ": did you mean " + " or ".join(names) + "?"
 
 
 def _distinct(actors: object) -> list[Actor]:

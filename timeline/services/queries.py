@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from timeline.models import Actor, Event, EventPair, Evidence, Participant
+from timeline.services.dating import chronological, display
 from timeline.vocabulary import CONTACT_TYPES
 
 DEFAULT_STATUSES = ("occurred",)
@@ -23,29 +24,19 @@ DEFAULT_STATUSES = ("occurred",)
 
 @dataclass(frozen=True)
 class Window:
-    """A date window; events match when their range overlaps it (`strict`: lies inside it).
-
-    Undated events cannot be placed outside any window, so they match unless `strict`."""
+    """A date window. A dated event matches when its range overlaps it (`strict`: lies
+    inside it); one known only to precede its report when the report day is in it; an
+    undated one never (rules in `timeline.services.dating`)."""
 
     since: date | None = None
     until: date | None = None
     strict: bool = False
 
     def apply(self, query: Select[Any]) -> Select[Any]:
-        if self.since is None and self.until is None:
-            return query
-        conditions = []
-        if self.strict:
-            if self.since is not None:
-                conditions.append(Event.start_date >= self.since)
-            if self.until is not None:
-                conditions.append(Event.end_date <= self.until)
-            return query.where(*conditions)
-        if self.since is not None:
-            conditions.append(Event.end_date >= self.since)
-        if self.until is not None:
-            conditions.append(Event.start_date <= self.until)
-        return query.where(or_(Event.start_date.is_(None), and_(*conditions)))
+        from timeline.services.dating import window_condition
+
+        condition = window_condition(self.since, self.until, self.strict)
+        return query if condition is None else query.where(condition)
 
 
 @dataclass(frozen=True)
@@ -53,6 +44,7 @@ class EventFilter:
     """What `timeline events` (and exports and reports) select."""
 
     actor_ids: Sequence[int] = ()  # events with ALL of them
+    roles: Sequence[str] = ()  # the first actor took part in one of these roles ("guest")
     types: Sequence[str] = ()
     statuses: Sequence[str] = DEFAULT_STATUSES
     window: Window = field(default_factory=Window)
@@ -102,6 +94,16 @@ def find_events(session: Session, criteria: EventFilter) -> list[dict[str, Any]]
             EventPair.actor_a_id == low, EventPair.actor_b_id == high
         )
         actor_ids = actor_ids[2:]
+    if criteria.roles and criteria.actor_ids:
+        query = query.where(
+            select(Participant.id)
+            .where(
+                Participant.event_id == Event.id,
+                Participant.actor_id == criteria.actor_ids[0],
+                Participant.role.in_(criteria.roles),
+            )
+            .exists()
+        )
     for actor_id in actor_ids:
         query = query.where(
             select(Participant.id)
@@ -138,26 +140,28 @@ def find_events(session: Session, criteria: EventFilter) -> list[dict[str, Any]]
 
 
 def _common(
-    query: Select[Any], statuses: Sequence[str], include_rejected: bool, window: Window
+    query: Select[Any],
+    statuses: Sequence[str],
+    include_rejected: bool,
+    window: Window,
+    order: Sequence[Any] = (),
 ) -> Select[Any]:
     if statuses:
         query = query.where(Event.status.in_(statuses))
     if not include_rejected:
         query = query.where(Event.review != "rejected")
     query = window.apply(query)
-    return query.order_by(Event.start_date.is_(None), Event.start_date, Event.end_date, Event.id)
+    return query.order_by(*(order or chronological()))
 
 
 def event_fields(event: Event) -> dict[str, Any]:
     """An event's own values, the common part of every detailed view of it (show, export)."""
-    from timeline.extract.dates import format_range
-
     return {
         "id": event.id,
         "key": event.key,
         "type": event.type,
         "title": event.title,
-        "date": format_range(event.start_date, event.end_date, event.precision),
+        "date": display(event.start_date, event.end_date, event.precision),
         "start": event.start_date,
         "end": event.end_date,
         "precision": event.precision,
@@ -191,8 +195,6 @@ ROW_COLUMNS = (
 
 def event_rows(session: Session, events: Sequence[Any]) -> list[dict[str, Any]]:
     """Events as display rows, loading participants and source counts in two queries."""
-    from timeline.extract.dates import format_range
-
     ids = [e.id for e in events]
     names: dict[int, list[str]] = defaultdict(list)
     sources: dict[int, int] = defaultdict(int)
@@ -213,7 +215,7 @@ def event_rows(session: Session, events: Sequence[Any]) -> list[dict[str, Any]]:
     return [
         {
             "id": e.id,
-            "date": format_range(e.start_date, e.end_date, e.precision),
+            "date": display(e.start_date, e.end_date, e.precision),
             "start": e.start_date,
             "end": e.end_date,
             "precision": e.precision,

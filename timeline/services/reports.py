@@ -10,11 +10,13 @@ A report file starts with a comment header, then one SQL statement:
     SELECT ... WHERE adopted_on <= :on ...
 
 A parameter line is `-- param: NAME[ (TYPE)]: DESCRIPTION [DEFAULT]`. TYPE is `text` (the
-default), `int` or `date` (YYYY-MM-DD). A trailing `[value]` is the default; `[]` makes the
-parameter optional and NULL when not given (write `CAST(:name AS TYPE) IS NULL` in the SQL
-so PostgreSQL knows its type); without brackets it is required. Values are bound by
-SQLAlchemy's `text()`, never pasted into the SQL, and the statement runs read-only
-(`timeline.services.sql`), on SQLite and PostgreSQL alike.
+default), `int`, `date` (YYYY-MM-DD) or `actor`: a name resolved as every command resolves
+one (any alias or spelling, a unique surname; an unknown or ambiguous name stops with the
+same did-you-mean) and bound as the actor's canonical name. A trailing `[value]` is the
+default; `[]` makes the parameter optional and NULL when not given (write
+`CAST(:name AS TYPE) IS NULL` in the SQL so PostgreSQL knows its type); without brackets it
+is required. Values are bound by SQLAlchemy's `text()`, never pasted into the SQL, and the
+statement runs read-only (`timeline.services.sql`), on SQLite and PostgreSQL alike.
 
 The packaged reports live in `timeline/reports/`; any other `.sql` file can be run by path.
 """
@@ -35,7 +37,7 @@ from timeline.errors import InputError, NotFoundError
 from timeline.services.sql import SqlResult, run_read_only
 
 REPORTS_DIR = Path(__file__).resolve().parent.parent / "reports"
-PARAM_TYPES = ("text", "int", "date")
+PARAM_TYPES = ("text", "int", "date", "actor")
 
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<type>\w+)\))?\s*:\s*(?P<description>.*?)"
@@ -232,4 +234,14 @@ def bind(report: Report, given: Mapping[str, str]) -> dict[str, Any]:
 
 def run_report(engine: Engine, report: Report, given: Mapping[str, str]) -> SqlResult:
     """Run a report read-only with its parameters bound."""
-    return run_read_only(engine, report.sql, bind(report, given))
+    values = bind(report, given)
+    names = {p.name for p in report.params if p.type == "actor" and values.get(p.name)}
+    if names:
+        from sqlalchemy.orm import Session
+
+        from timeline.services.names import resolve_actor
+
+        with Session(engine) as session:
+            for name in names:
+                values[name] = resolve_actor(session, values[name], kinds=None).name
+    return run_read_only(engine, report.sql, values)
