@@ -203,3 +203,36 @@ def test_unseeded_database_extracts_with_the_packaged_gazetteer(migrated_url: st
         kim = resolve_actor(session, "Kim Jong Un")
         assert kim.key == "person:kim-jong-un"
     engine.dispose()
+
+
+def test_inputs_are_measured_so_the_bar_knows_its_total(tmp_path: Path) -> None:
+    from timeline.formats.articles import inputs_size
+
+    (tmp_path / "a.json").write_text('{"text": "x"}', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("hello", encoding="utf-8")
+    assert inputs_size([str(tmp_path)]) == len('{"text": "x"}') + len("hello")
+    assert inputs_size([str(tmp_path), "-"]) is None  # stdin: unknown until read
+
+
+def test_the_progress_bar_shows_total_and_percentage_at_a_terminal(
+    seeded_templates, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    if shutil.which("script") is None:
+        pytest.skip("needs util-linux 'script' for a pseudo-terminal")
+    url = seeded_templates.copy("sqlite", tmp_path)
+    folder = Path(__file__).resolve().parent.parent / "seeds" / "articles"
+    command = f"{sys.executable} -m timeline --db {url} ingest {folder}"
+    done = subprocess.run(
+        ["script", "-qec", command, "/dev/null"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout
+    shown = done.stdout.replace("\r", "\n")
+    count = len(list(folder.glob("*.json")))
+    assert f"{count}/{count}" in shown and "100%" in shown, shown[-500:]

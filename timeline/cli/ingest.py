@@ -77,7 +77,12 @@ def ingest(
 
     from timeline.cli.parallel import RETRIES, retryable
     from timeline.db import connection_error
-    from timeline.formats.articles import ArticleReadError, read_articles
+    from timeline.formats.articles import (
+        COUNT_FIRST_BYTES,
+        ArticleReadError,
+        inputs_size,
+        read_articles,
+    )
     from timeline.services.ingest import IngestSummary, ingest_article
 
     day = _parse_day(published)
@@ -89,13 +94,19 @@ def ingest(
     summary = IngestSummary()
     actor_ids: dict[str, int] = {}  # kept across articles
     items = read_articles(paths, published=day, source=source)
+    total = None
+    size = inputs_size(paths)
+    if size is not None and size <= COUNT_FIRST_BYTES:
+        # Small enough to read first: the bar then shows a total, a percentage and an ETA.
+        items = list(items)
+        total = len(items)
     if workers > 1:
-        _ingest_parallel(context, items, gazetteer, workers, summary)
+        _ingest_parallel(context, items, gazetteer, workers, summary, total)
         emit(summary.rows(), fmt)
         if summary.errors:
             raise typer.Exit(1)
         return
-    with typer.progressbar(items, label="ingesting", file=sys.stderr, show_pos=True) as bar:
+    with _bar(items, total) as bar:
         for item in bar:
             if isinstance(item, ArticleReadError):
                 summary.errors += 1
@@ -128,12 +139,26 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _bar(items: Iterable[Any], total: int | None) -> Any:
+    """A progress bar on stderr: with the total known, a percentage and an ETA too."""
+    return typer.progressbar(
+        items,
+        length=total,
+        label="ingesting",
+        file=sys.stderr,
+        show_pos=True,
+        show_percent=total is not None,
+        show_eta=total is not None,
+    )
+
+
 def _ingest_parallel(
     context: AppContext,
     items: Iterable[Any],
     gazetteer: Any,
     workers: int,
     summary: Any,
+    total: int | None = None,
 ) -> None:
     """The loop above with worker processes (see `timeline.cli.parallel`): same per-article
     error lines, same summary, same stop on a database that went away."""
@@ -159,7 +184,7 @@ def _ingest_parallel(
     )
     with (
         closing(results),
-        typer.progressbar(results, label="ingesting", file=sys.stderr, show_pos=True) as bar,
+        _bar(results, total) as bar,
     ):
         for done in bar:
             if isinstance(done, ArticleReadError):

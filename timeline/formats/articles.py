@@ -78,6 +78,29 @@ def read_articles(
             yield article
 
 
+COUNT_FIRST_BYTES = 256 * 1024 * 1024
+"""Inputs up to this size are read before storing starts, so a progress bar knows its total."""
+
+
+def inputs_size(paths: Sequence[str]) -> int | None:
+    """Bytes in the files `paths` name (folders walked), or None for stdin or unreadable."""
+    total = 0
+    for name in paths:
+        if name == "-":
+            return None
+        path = Path(name)
+        try:
+            if path.is_dir():
+                for item in _folder_files(path):
+                    if isinstance(item, Path):
+                        total += item.stat().st_size
+            elif path.is_file():
+                total += path.stat().st_size
+        except OSError:
+            return None
+    return total
+
+
 def parse_published(value: Any, origin: str) -> date | None:
     """A publication date from ISO text ('2025-08-28', '2025-08-28T09:00:00Z') or news style."""
     if value is None or value == "":
