@@ -21,6 +21,7 @@ from timeline.extract.events.datepick import (
 from timeline.extract.events.model import _Draft
 from timeline.extract.events.phrases import other_side
 from timeline.extract.gazetteer import Gazetteer, GazetteerActor
+from timeline.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from timeline.extract.stages import Frame
 
 
@@ -363,29 +364,14 @@ class DatingMixin:
         return None
 
 
-_NOT_PLACE = {
-    "the",
-    "a",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "english",
-    "english,",
-    "world",
-}
+_NOT_PLACE = (
+    {
+        "the",
+        "a",
+        "english",
+        "english,",
+        "world",
+    }
+    | set(WEEKDAY_NAMES)
+    | set(MONTH_NAMES)
+)
