@@ -38,6 +38,8 @@ from itertools import accumulate, combinations
 from pathlib import Path
 from typing import Any
 
+from timeline.services.pairs import span_class
+
 # The most active actors first: these are the "most active leaders" the benchmarks query.
 FAMOUS = (
     "person:xi-jinping",
@@ -119,6 +121,7 @@ class Chunk:
     events: list[tuple[Any, ...]] = field(default_factory=list)
     participants: list[tuple[Any, ...]] = field(default_factory=list)
     event_pairs: list[tuple[Any, ...]] = field(default_factory=list)
+    event_singles: list[tuple[Any, ...]] = field(default_factory=list)
     meeting_details: list[tuple[Any, ...]] = field(default_factory=list)
     sanction_details: list[tuple[Any, ...]] = field(default_factory=list)
     evidence: list[tuple[Any, ...]] = field(default_factory=list)
@@ -133,7 +136,8 @@ COLUMNS = {
         "review created_at updated_at"
     ),
     "participants": "id event_id actor_id role",
-    "event_pairs": "event_id actor_a_id actor_b_id start_date",
+    "event_pairs": "event_id actor_a_id actor_b_id start_date end_date type status span_class",
+    "event_singles": "event_id actor_id start_date end_date type status span_class",
     "meeting_details": "event_id venue format",
     "sanction_details": "event_id authority measures lifted_on notes",
     "evidence": (
@@ -279,8 +283,12 @@ class Generator:
                 ids.participant += 1
                 role = roles[min(n, len(roles) - 1)]
                 out.participants.append((ids.participant, event_id, actor, role))
-            for a, b in combinations(sorted(actors), 2):
-                out.event_pairs.append((event_id, a, b, start_text))
+            end_text = end.isoformat() if end else None
+            keys = (start_text, end_text, kind, status, span_class(start, end))
+            for actor in sorted(set(actors)):
+                out.event_singles.append((event_id, actor, *keys))
+            for a, b in combinations(sorted(set(actors)), 2):
+                out.event_pairs.append((event_id, a, b, *keys))
             if kind == "meeting":
                 out.meeting_details.append((event_id, place, "visit"))
             elif kind == "sanction":

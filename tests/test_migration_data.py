@@ -17,15 +17,18 @@ from __future__ import annotations
 import json
 import shutil
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import MetaData, inspect, select, text
+from sqlalchemy import MetaData, delete, insert, inspect, select, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from tests.clitools import run
 from tests.conftest import seed_url
+from tests.reference_lookup import OLD_PAIRS, old_find_matching_event
 from timeline import db
 from timeline.models import Event
 
@@ -44,11 +47,9 @@ def revisions() -> list[str]:
 
 
 def fill(url: str) -> None:
-    """Seed data, ingested articles and an analyst's edit, through the services."""
-    from timeline.formats.articles import ArticleInput, read_articles
-    from timeline.services import dating, ingest
-    from timeline.services.gazetteer import load_gazetteer
-    from timeline.services.ingest import ingest_article
+    """Seed data, ingested articles and an analyst's edit, through the services (with what
+    they wrote at the database's revision where that differs)."""
+    from timeline.services import curation, dating, ingest, seed
 
     def as_before_0003(extracted: Any, published: date) -> dating.StoredDates | None:
         """What ingest wrote before revision 0003 allowed an open start: an undated report
@@ -56,29 +57,59 @@ def fill(url: str) -> None:
         when = extracted.date
         return None if when is None else dating.StoredDates(when.start, when.end, when.precision)
 
-    seed_url(url)
+    def pairs_before_0004(
+        session: Session, event_id: int, actor_ids: list[int], *, start: date | None, **_: Any
+    ) -> None:
+        """Before 0004 a pair row held the start date only, and no single rows existed."""
+        rows = [
+            {"event_id": event_id, "actor_a_id": a, "actor_b_id": b, "start_date": start}
+            for a, b in combinations(sorted(set(actor_ids)), 2)
+        ]
+        if rows:
+            session.execute(insert(OLD_PAIRS), rows)
+
+    def refresh_before_0004(session: Session, event: Event) -> None:
+        session.flush()
+        session.execute(delete(OLD_PAIRS).where(OLD_PAIRS.c.event_id == event.id))
+        actor_ids = [p.actor_id for p in event.participants]
+        pairs_before_0004(session, event.id, actor_ids, start=event.start_date)
+
     engine = db.make_engine(url, writer=True)
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        if "event_singles" not in inspect(engine).get_table_names():
+            for module in (ingest, seed, curation):
+                patch.setattr(module, "refresh_pairs", refresh_before_0004)
+            patch.setattr(ingest, "insert_pairs", pairs_before_0004)
+            patch.setattr(ingest, "find_matching_event", old_find_matching_event)
+        patch.setattr(ingest, "stored_dates", as_before_0003)
+        try:
+            _fill(url, engine)
+        finally:
+            engine.dispose()
+
+
+def _fill(url: str, engine: Engine) -> None:
+    from timeline.formats.articles import ArticleInput, read_articles
+    from timeline.services.gazetteer import load_gazetteer
+    from timeline.services.ingest import ingest_article
+
+    seed_url(url)
+    with db.session_scope(engine) as session:
+        gazetteer = load_gazetteer(session)
+    stored = 0
+    for item in read_articles([str(ARTICLES)], today=date(2025, 12, 31)):
+        assert isinstance(item, ArticleInput), item
         with db.session_scope(engine) as session:
-            gazetteer = load_gazetteer(session)
-        stored = 0
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(ingest, "stored_dates", as_before_0003)
-            for item in read_articles([str(ARTICLES)], today=date(2025, 12, 31)):
-                assert isinstance(item, ArticleInput), item
-                with db.session_scope(engine) as session:
-                    ingest_article(session, item, gazetteer)
-                stored += 1
-        assert stored >= 5
-        with db.session_scope(engine) as session:
-            extracted = session.scalars(
-                select(Event).where(Event.origin == "extracted").order_by(Event.id)
-            ).first()
-            assert extracted is not None
-            extracted.review = "confirmed"
-            extracted.location = "Beijing (edited)"
-    finally:
-        engine.dispose()
+            ingest_article(session, item, gazetteer)
+        stored += 1
+    assert stored >= 5
+    with db.session_scope(engine) as session:
+        extracted = session.scalars(
+            select(Event).where(Event.origin == "extracted").order_by(Event.id)
+        ).first()
+        assert extracted is not None
+        extracted.review = "confirmed"
+        extracted.location = "Beijing (edited)"
 
 
 def snapshot(engine: Engine) -> Snapshot:
@@ -256,4 +287,39 @@ def test_downgrade_below_0003_refuses_rows_only_0003_allows(migrated_url: str) -
         engine.dispose()
     with pytest.raises(Exception, match="report-bounded rows"):
         db.downgrade(migrated_url, "0002")
-    assert db.current_revision(migrated_url) == "0003"
+    # PostgreSQL undoes the whole run; SQLite keeps the revisions undone before the refusal.
+    assert db.current_revision(migrated_url) in ("0003", db.SCHEMA_HEAD)
+    with db.make_engine(migrated_url).connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM events")) == 1
+
+
+def test_0004_backfills_the_lookup_keys_the_services_write(migrated_url: str) -> None:
+    """At head the services write every pair and single row with the event's type, status,
+    dates and span class; migrating down past 0004 and up again must rebuild exactly those
+    rows from events and participants, on both backends."""
+    from timeline.formats.articles import ArticleInput, read_articles
+    from timeline.services.gazetteer import load_gazetteer
+    from timeline.services.ingest import ingest_article
+
+    url = migrated_url
+    seed_url(url)
+    engine = db.make_engine(url, writer=True)
+    try:
+        with db.session_scope(engine) as session:
+            gazetteer = load_gazetteer(session)
+        for item in read_articles([str(ARTICLES)], today=date(2025, 12, 31)):
+            assert isinstance(item, ArticleInput), item
+            with db.session_scope(engine) as session:
+                ingest_article(session, item, gazetteer)
+        written = snapshot(engine)
+        undated = [r for r in written["event_singles"][1] if r[-1] == "-1"]
+        spans = {r[-1] for r in written["event_pairs"][1]}
+        assert undated and len(spans) >= 3, "the corpus must hold undated and multi-day events"
+        db.downgrade(url, "0003")
+        assert "event_singles" not in inspect(engine).get_table_names()
+        db.upgrade(url, "0004")
+        rebuilt = snapshot(engine)
+        for name in ("event_pairs", "event_singles"):
+            assert rebuilt[name] == written[name], f"{name} differs after the backfill"
+    finally:
+        engine.dispose()

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -107,17 +108,42 @@ class Participant(Base):
     actor: Mapped[Actor] = relationship()
 
 
-class EventPair(Base):
+class _LookupKeys:
+    """The event's values its pair and single rows repeat, so that lookups stay in the index
+    (`timeline.services.pairs` keeps them in step)."""
+
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    type: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    span_class: Mapped[int] = mapped_column(SmallInteger)
+
+
+class EventPair(_LookupKeys, Base):
     """One row per unordered pair of an event's participants (actor_a_id < actor_b_id).
 
-    Derived from `participants` by the services whenever an event's participants or dates
-    change; it lets "A-B contacts" be one index range scan however active A and B are.
+    Derived from `participants` and the event by the services whenever an event's
+    participants, type, status or dates change (`timeline.services.pairs`). It lets "A-B
+    contacts" be one index range scan however active A and B are, and lets ingest find the
+    stored report of the same event by an index range bounded on both sides: `span_class`
+    (the bit length of the range's length in days, -1 when undated) bounds how far before
+    the report's start a stored range that overlaps it can begin.
     """
 
     __tablename__ = "event_pairs"
     __table_args__ = (
         CheckConstraint("actor_a_id < actor_b_id", name="ordered"),
         Index("ix_event_pairs_pair_start", "actor_a_id", "actor_b_id", "start_date"),
+        Index(
+            "ix_event_pairs_match",
+            "actor_a_id",
+            "actor_b_id",
+            "type",
+            "status",
+            "span_class",
+            "start_date",
+            "end_date",
+        ),
     )
 
     event_id: Mapped[int] = mapped_column(
@@ -129,7 +155,32 @@ class EventPair(Base):
     actor_b_id: Mapped[int] = mapped_column(
         ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
     )
-    start_date: Mapped[date | None] = mapped_column(Date)
+
+
+class EventSingle(_LookupKeys, Base):
+    """One row per (event, participant): the one-actor counterpart of `EventPair`, so a
+    report naming one actor finds its stored event without reading all of that actor's
+    participations. Kept by the same service, from the same values."""
+
+    __tablename__ = "event_singles"
+    __table_args__ = (
+        Index(
+            "ix_event_singles_match",
+            "actor_id",
+            "type",
+            "status",
+            "span_class",
+            "start_date",
+            "end_date",
+        ),
+    )
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class Evidence(Base):

@@ -34,6 +34,7 @@ from timeline.models import (
     Event,
     EventHistory,
     EventPair,
+    EventSingle,
     Evidence,
     MeetingDetail,
     Participant,
@@ -501,7 +502,7 @@ def edit_event(
         change("participants", old, _participant_values(event))
     if not changed:
         return []
-    if "participants" in changed or "date" in changed:
+    if {"participants", "date", "type", "status"} & set(changed):
         refresh_pairs(session, event)
     if event.review != "rejected":  # a rejected event stays rejected, with its reason
         _set_review(session, event, "edited", note, by=by, action="edit")
@@ -793,6 +794,7 @@ def _merge_one(session: Session, target: Event, other: Event, *, by: str, note: 
         update(EventHistory).where(EventHistory.event_id == other.id).values(event_id=target.id)
     )
     session.execute(delete(EventPair).where(EventPair.event_id == other.id))
+    session.execute(delete(EventSingle).where(EventSingle.event_id == other.id))
     session.delete(other)
     session.flush()
     record(session, target, "merge", "event", old, target.id, by=by, note=note)

@@ -12,9 +12,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,7 +23,6 @@ from timeline.models import (
     ActorAlias,
     Article,
     Event,
-    EventPair,
     Evidence,
     MeetingDetail,
     Participant,
@@ -32,14 +31,13 @@ from timeline.names import fold
 from timeline.services.dating import stored_dates
 from timeline.services.history import record
 from timeline.services.locks import advisory_lock, lock_all
+from timeline.services.matching import KEEP_VALUES, find_matching_event
 from timeline.services.pairs import insert_pairs, refresh_pairs
 
 if TYPE_CHECKING:
     from timeline.extract import ExtractedEvent, ExtractedParticipant
     from timeline.extract.gazetteer import Gazetteer
     from timeline.formats.articles import ArticleInput
-
-KEEP_VALUES = ("confirmed", "edited")  # an analyst's values are never overwritten
 
 
 @dataclass
@@ -184,7 +182,15 @@ def _store_event(
                 format="visit" if {"host", "guest"} <= roles else "summit",
             )
         )
-    insert_pairs(session, event_id, [a for a, _ in distinct], when.start if when else None)
+    insert_pairs(
+        session,
+        event_id,
+        [a for a, _ in distinct],
+        type=extracted.type,
+        status=extracted.status,
+        start=when.start if when else None,
+        end=when.end if when else None,
+    )
     return event_id, False
 
 
@@ -192,80 +198,6 @@ def _event_lock(extracted: ExtractedEvent, actor_roles: list[tuple[int, str]]) -
     """Two writers reporting the same event at once must not both create it."""
     actor_ids = sorted({actor_id for actor_id, _ in actor_roles})
     return f"event:{extracted.type}:{extracted.status}:{actor_ids}"
-
-
-def find_matching_event(
-    session: Session, extracted: ExtractedEvent, actor_ids: list[int], *, record: bool = False
-) -> Event | None:
-    """An event already stored that reports the same thing.
-
-    Same type, same status class (a plan and its realisation are different facts), same
-    participants (for attendance: the new names are among the stored attendees), and date
-    ranges that overlap; an undated report matches only an undated event. A dataset's
-    `record` ("the president met Kim") also matches a curated or seeded event whose
-    participants include its own (the seed's Trump-Kim-Moon meeting at Panmunjom).
-    """
-    when = extracted.date
-    conditions = [Event.type == extracted.type, Event.status == extracted.status]
-    if when is None:
-        conditions.append(Event.start_date.is_(None))
-    else:
-        # An analyst's undated event (rejected, confirmed) still absorbs dated reports of it.
-        curated_undated = and_(Event.start_date.is_(None), Event.review != "unreviewed")
-        overlapping = and_(Event.start_date <= when.end, Event.end_date >= when.start)
-        conditions.append(or_(curated_undated, overlapping))
-    columns = (Event.id, Event.review, Event.origin, Event.start_date, Event.end_date)
-    if len(actor_ids) >= 2:
-        # Start from the pair index, not from every event of each actor: the cost follows
-        # the events two of them share (the two newest actors: usually the least active).
-        low, high = actor_ids[-2], actor_ids[-1]
-        query = (
-            select(*columns, Participant.actor_id)
-            .join(EventPair, EventPair.event_id == Event.id)
-            .join(Participant, Participant.event_id == Event.id)
-            .where(EventPair.actor_a_id == low, EventPair.actor_b_id == high)
-        )
-        if when is not None:
-            query = query.where(
-                or_(EventPair.start_date.is_(None), EventPair.start_date <= when.end)
-            )
-    else:
-        mine = Participant.__table__.alias("mine")
-        query = (
-            select(*columns, Participant.actor_id)
-            .join(mine, mine.c.event_id == Event.id)
-            .join(Participant, Participant.event_id == Event.id)
-            .where(mine.c.actor_id == actor_ids[0])
-        )
-    found: dict[int, tuple[Any, set[int]]] = {}
-    for row in session.execute(query.where(*conditions)):
-        found.setdefault(row.id, (row, set()))[1].add(row.actor_id)
-    wanted = set(actor_ids)
-    candidates = [
-        row
-        for row, have in found.values()
-        if have == wanted
-        or (extracted.type == "attendance" and wanted <= have)
-        or (record and wanted <= have and _rank(row) == 0)
-    ]
-    if not candidates:
-        return None
-    # The closest in time, curated and seed events first; only that one is loaded whole.
-    best = min(candidates, key=lambda r: (_rank(r), _distance(r, extracted), r.id))
-    return session.get(Event, best.id)
-
-
-def _rank(event: Any) -> int:  # an Event or a row
-    if event.review in (*KEEP_VALUES, "rejected") or event.origin in ("seed", "manual"):
-        return 0
-    return 1
-
-
-def _distance(event: Any, extracted: ExtractedEvent) -> int:
-    when = extracted.date
-    if when is None or event.start_date is None or event.end_date is None:
-        return 0
-    return abs((event.start_date - when.start).days) + abs((event.end_date - when.end).days)
 
 
 def _merge_into(session: Session, event: Event, extracted: ExtractedEvent, published: date) -> None:
