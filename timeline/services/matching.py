@@ -10,10 +10,12 @@ reads those few events and their participants by primary key.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select, union_all
+from sqlalchemy import Date, Select, bindparam, select, union_all
 from sqlalchemy.orm import Session
 
 from timeline.models import Event, EventPair, EventSingle, Participant
@@ -61,18 +63,7 @@ def matching_candidates(
     if not ids:
         return []
     found: dict[int, tuple[Any, set[int]]] = {}
-    rows = session.execute(
-        select(
-            Event.id,
-            Event.review,
-            Event.origin,
-            Event.start_date,
-            Event.end_date,
-            Participant.actor_id,
-        )
-        .join(Participant, Participant.event_id == Event.id)
-        .where(Event.id.in_(ids))
-    )
+    rows = session.execute(_statements().events, {"ids": ids})
     for row in rows:
         found.setdefault(row.id, (row, set()))[1].add(row.actor_id)
     wanted = set(actor_ids)
@@ -97,28 +88,72 @@ def candidate_ids(
 ) -> list[int]:
     """Ids of stored events of this type and status that share the report's last two actors
     (or its only one) and whose dates overlap `when` or are unknown."""
+    statements = _statements()
+    params: dict[str, Any] = {"type": type_, "status": status}
     if len(actor_ids) >= 2:
         # The two newest actors: usually the least active, so the fewest rows.
-        low, high = actor_ids[-2], actor_ids[-1]
-        keys: Any = EventPair
-        base = select(EventPair.event_id).where(
-            EventPair.actor_a_id == low, EventPair.actor_b_id == high
-        )
+        params["a"], params["b"] = actor_ids[-2], actor_ids[-1]
+        statement = statements.pair_dated if when else statements.pair_undated
     else:
-        keys = EventSingle
-        base = select(EventSingle.event_id).where(EventSingle.actor_id == actor_ids[0])
-    base = base.where(keys.type == type_, keys.status == status)
-    undated = base.where(keys.span_class == UNDATED)
-    if when is None:
-        return list(session.scalars(undated))
-    start, end = when
-    parts: list[Select[Any]] = [undated]
-    for k in range(MAX_SPAN_CLASS + 1):
-        bounded = base.where(keys.span_class == k, keys.start_date <= end, keys.end_date >= start)
-        if k < MAX_SPAN_CLASS:
-            bounded = bounded.where(keys.start_date >= _days_before(start, 2**k - 1))
-        parts.append(bounded)
-    return list(session.scalars(union_all(*parts)))
+        params["a"] = actor_ids[0]
+        statement = statements.single_dated if when else statements.single_undated
+    if when is not None:
+        start, end = when
+        params["start"], params["end"] = start, end
+        for k in range(MAX_SPAN_CLASS):
+            params[f"from_{k}"] = _days_before(start, 2**k - 1)
+    return list(session.scalars(statement, params))
+
+
+@dataclass(frozen=True)
+class _Statements:
+    pair_dated: Any
+    pair_undated: Any
+    single_dated: Any
+    single_undated: Any
+    events: Any
+
+
+@lru_cache(maxsize=1)
+def _statements() -> _Statements:
+    """Built once: a statement object that is reused keeps SQLAlchemy's compiled form and
+    cache key, where building 19 ranges per lookup cost more than running them."""
+
+    def lookups(keys: Any, actors: list[Any]) -> tuple[Any, Any]:
+        base = select(keys.event_id).where(
+            *actors, keys.type == bindparam("type"), keys.status == bindparam("status")
+        )
+        undated = base.where(keys.span_class == UNDATED)
+        parts: list[Select[Any]] = [undated]
+        for k in range(MAX_SPAN_CLASS + 1):
+            bounded = base.where(
+                keys.span_class == k,
+                keys.start_date <= bindparam("end", type_=Date),
+                keys.end_date >= bindparam("start", type_=Date),
+            )
+            if k < MAX_SPAN_CLASS:
+                bounded = bounded.where(keys.start_date >= bindparam(f"from_{k}", type_=Date))
+            parts.append(bounded)
+        return union_all(*parts), undated
+
+    pair_dated, pair_undated = lookups(
+        EventPair,
+        [EventPair.actor_a_id == bindparam("a"), EventPair.actor_b_id == bindparam("b")],
+    )
+    single_dated, single_undated = lookups(EventSingle, [EventSingle.actor_id == bindparam("a")])
+    events = (
+        select(
+            Event.id,
+            Event.review,
+            Event.origin,
+            Event.start_date,
+            Event.end_date,
+            Participant.actor_id,
+        )
+        .join(Participant, Participant.event_id == Event.id)
+        .where(Event.id.in_(bindparam("ids", expanding=True)))
+    )
+    return _Statements(pair_dated, pair_undated, single_dated, single_undated, events)
 
 
 def _days_before(day: date, days: int) -> date:
