@@ -17,7 +17,6 @@ bigdb       in-process ingest into copies of the large skewed databases of bigdb
 from __future__ import annotations
 
 import argparse
-import inspect
 import sys
 import tempfile
 import time
@@ -29,65 +28,227 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
 
 
-def ingest_loop(url: str, items: list[Any]) -> dict[str, Any]:
-    """Rate of `ingest_article`, one transaction per article, gazetteer loaded once."""
+def ingest_loop(url: str, items: list[Any], floor_url: str | None = None) -> dict[str, Any]:
+    """Ingest `items` as `ingest_many` does (batches of 16 articles per transaction, a
+    savepoint each), with extraction done first and timed apart, so the storing rate can be
+    set against the Core floor of the same rows (`core_floor`, into `floor_url`, a copy of
+    the same starting database)."""
     from timeline import db
+    from timeline.services.batch_ingest import BATCH_SIZE, BatchWriter
     from timeline.services.gazetteer import load_gazetteer
-    from timeline.services.ingest import IngestSummary, ingest_article
+    from timeline.services.ingest import IngestSummary
 
     engine = db.make_engine(url, writer=True)
     with db.session_scope(engine) as session:
         gazetteer = load_gazetteer(session)
+    writer = BatchWriter(engine, gazetteer)
+    before = _high_water(engine)
+    cpu = time.process_time()
+    extracted = []
+    for n in range(0, len(items), BATCH_SIZE):
+        extracted.append(writer.extract(items[n : n + BATCH_SIZE]))
+    extract_cpu = time.process_time() - cpu
     summary = IngestSummary()
-    # As `timeline ingest` calls it: with the actor-id cache when the service takes one.
-    extra: dict[str, Any] = {}
-    if "actor_ids" in inspect.signature(ingest_article).parameters:
-        extra["actor_ids"] = {}
     quarters: list[float] = []
-    size = max(1, len(items) // 4)
+    size = max(1, len(extracted) // 4)
+    server = common.ServerCpu() if not url.startswith("sqlite") else None
+    if server:
+        server.__enter__()
     started = last = time.perf_counter()
     cpu = time.process_time()
-    for n, item in enumerate(items, start=1):
-        with db.session_scope(engine) as session:
-            summary.add(ingest_article(session, item, gazetteer, **extra))
+    for n, batch in enumerate(extracted, start=1):
+        for result in writer.store(batch):
+            assert result.outcome is not None, result.error
+            summary.add(result.outcome)
         if n % size == 0 and len(quarters) < 4:
             now = time.perf_counter()
-            quarters.append(size / (now - last))
+            quarters.append(size * BATCH_SIZE / (now - last))
             last = now
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu
-    engine.dispose()
-    return {
+    if server:
+        server.__exit__()
+    figures: dict[str, Any] = {
         "articles": len(items),
         "seconds": elapsed,
         "rate": len(items) / elapsed,
         "cpu_rate": len(items) / cpu,
+        "server_cpu": server.seconds if server else 0.0,
+        "extract_cpu_rate": len(items) / extract_cpu,
         "quarters": quarters,
         "events_new": summary.events_new,
         "events_merged": summary.events_merged,
     }
+    if floor_url is not None:
+        rows = _written_rows(engine, before)
+        figures["rows_per_article"] = sum(len(r) for r in rows.values()) / len(items)
+        figures["floor"] = core_floor(floor_url, rows, BATCH_SIZE)
+    engine.dispose()
+    return figures
+
+
+# Tables ingest writes, in an order foreign keys accept.
+WRITTEN = (
+    "actors",
+    "actor_aliases",
+    "articles",
+    "events",
+    "participants",
+    "meeting_details",
+    "event_pairs",
+    "event_singles",
+    "evidence",
+)
+
+
+def _high_water(engine: Any) -> dict[str, int]:
+    from sqlalchemy import text
+
+    with engine.connect() as connection:
+        return {
+            name: connection.execute(text(f"SELECT coalesce(max(id), 0) FROM {name}")).scalar()
+            for name in (
+                "actors",
+                "actor_aliases",
+                "articles",
+                "events",
+                "participants",
+                "evidence",
+            )
+        }
+
+
+def _written_rows(engine: Any, before: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+    """Every row ingest added, grouped per article: {table: rows in article order}, each
+    row tagged with the article that first needed it (`_article`)."""
+    from sqlalchemy import MetaData, select
+
+    meta = MetaData()
+    meta.reflect(engine, only=WRITTEN)
+    out: dict[str, list[dict[str, Any]]] = {}
+    with engine.connect() as connection:
+
+        def new(name: str, key: str, floor: int) -> list[dict[str, Any]]:
+            table = meta.tables[name]
+            query = select(table).where(table.c[key] > floor).order_by(*table.primary_key)
+            return [dict(row._mapping) for row in connection.execute(query)]
+
+        out["articles"] = new("articles", "id", before["articles"])
+        out["evidence"] = new("evidence", "id", before["evidence"])
+        first: dict[int, int] = {}
+        for row in out["evidence"]:
+            first[row["event_id"]] = min(first.get(row["event_id"], 1 << 62), row["article_id"])
+        for row in out["articles"]:
+            row["_article"] = row["id"]
+        for row in out["evidence"]:
+            row["_article"] = row["article_id"]
+        lowest = out["articles"][0]["id"] if out["articles"] else 0
+        for name in ("events", "participants", "meeting_details", "event_pairs", "event_singles"):
+            key = "id" if name == "events" else "event_id"
+            rows = new(name, key, before["events"])
+            for row in rows:
+                row["_article"] = first.get(row["id" if name == "events" else "event_id"], lowest)
+            out[name] = rows
+        for name in ("actors", "actor_aliases"):
+            rows = new(name, "id", before[name])
+            for row in rows:
+                row["_article"] = lowest
+            out[name] = rows
+    return out
+
+
+def core_floor(url: str, rows: dict[str, list[dict[str, Any]]], batch: int) -> dict[str, Any]:
+    """The same rows written with SQLAlchemy Core `executemany`, one statement per table per
+    article, `batch` articles per transaction: what storing could cost at best."""
+    from sqlalchemy import MetaData, insert
+
+    from timeline import db
+
+    engine = db.make_engine(url, writer=True)
+    meta = MetaData()
+    meta.reflect(engine, only=WRITTEN)
+    articles = sorted({row["_article"] for table in rows.values() for row in table})
+    per_article: dict[int, dict[str, list[dict[str, Any]]]] = {a: {} for a in articles}
+    for name, table_rows in rows.items():
+        for row in table_rows:
+            clean = {k: v for k, v in row.items() if k != "_article"}
+            per_article[row["_article"]].setdefault(name, []).append(clean)
+    server = common.ServerCpu() if not url.startswith("sqlite") else None
+    if server:
+        server.__enter__()
+    started = time.perf_counter()
+    cpu = time.process_time()
+    for n in range(0, len(articles), batch):
+        with engine.begin() as connection:
+            for article in articles[n : n + batch]:
+                for name in WRITTEN:
+                    if per_article[article].get(name):
+                        connection.execute(insert(meta.tables[name]), per_article[article][name])
+    elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu
+    if server:
+        server.__exit__()
+    engine.dispose()
+    return {
+        "rate": len(articles) / elapsed,
+        "cpu_rate": len(articles) / cpu,
+        "server_cpu": server.seconds if server else 0.0,
+    }
+
+
+def _describe(label: str, r: dict[str, Any]) -> str:
+    floor = r.get("floor")
+    text = (
+        f"{r['articles']} articles stored in {r['seconds']:.1f} s = {r['rate']:.0f} articles/s, "
+        f"{r['cpu_rate']:.0f} per CPU-second of this process"
+    )
+    if r["server_cpu"]:
+        text += f" (+{r['server_cpu']:.1f} s server CPU)"
+    if floor:
+        text += (
+            f"; Core floor of the same {r['rows_per_article']:.1f} rows/article: "
+            f"{floor['rate']:.0f} articles/s, {floor['cpu_rate']:.0f} per CPU-second"
+        )
+        if floor["server_cpu"]:
+            text += f" (+{floor['server_cpu']:.1f} s server CPU)"
+        text += (
+            f"; ratio {r['rate'] / floor['rate']:.2f} wall, "
+            f"{r['cpu_rate'] / floor['cpu_rate']:.2f} per CPU-second"
+        )
+    text += f"; extraction alone {r['extract_cpu_rate']:.0f} articles per CPU-second"
+    return f"ingest ({label}): {text}"
 
 
 def bench_in_process(args: argparse.Namespace, workdir: Path) -> None:
     items = common.article_inputs(args.articles)
-    targets = [] if args.no_sqlite else [("SQLite", common.fresh_sqlite(workdir, "ingest.db"))]
+    targets = []
+    if not args.no_sqlite:
+        targets.append(
+            (
+                "SQLite",
+                common.fresh_sqlite(workdir, "ingest.db"),
+                common.fresh_sqlite(workdir, "ingest-floor.db"),
+            )
+        )
     if args.postgres:
+        seeded = common.seeded_postgres(args.postgres)
         url = common.postgres_url(args.postgres, "timeline_bench_ingest")
-        common.copy_postgres(common.seeded_postgres(args.postgres), url)
-        targets.append(("PostgreSQL", url))
-    for label, url in targets:
-        r = ingest_loop(url, items)
+        floor = common.postgres_url(args.postgres, "timeline_bench_ingest_floor")
+        common.copy_postgres(seeded, url)
+        common.copy_postgres(seeded, floor)
+        targets.append(("PostgreSQL", url, floor))
+    for label, url, floor in targets:
+        r = ingest_loop(url, items, floor)
         quarters = ", ".join(f"{q:.0f}" for q in r["quarters"])
         print(
-            f"ingest in-process ({label}): {r['articles']} articles in {r['seconds']:.1f} s = "
-            f"{r['rate']:.0f} articles/s (by quarter of the run: {quarters}; per CPU-second of "
-            f"this process: {r['cpu_rate']:.0f}); "
-            f"{r['events_new']} events new, {r['events_merged']} merged",
+            f"{_describe(f'{label}, fresh seeded database', r)}; by quarter of the run: "
+            f"{quarters} articles/s; {r['events_new']} events new, {r['events_merged']} merged",
             flush=True,
         )
         common.record(args.record, f"ingest-{label}", r)
         if label == "PostgreSQL":
             common.drop_postgres(url)
+            common.drop_postgres(floor)
 
 
 def run_cli(url: str, path: Path, workers: int) -> dict[str, Any]:
@@ -150,21 +311,22 @@ def bench_bigdb(args: argparse.Namespace, workdir: Path) -> None:
             big = bench_contacts.database_url(backend, size, namespace)
             bench_contacts.ensure_database(big, size, rebuild=False)
             if backend == "sqlite":
-                url = common.fresh_sqlite(workdir, "ingest-big.db", Path(big.split("///", 1)[1]))
+                template = Path(big.split("///", 1)[1])
+                url = common.fresh_sqlite(workdir, "ingest-big.db", template)
+                floor = common.fresh_sqlite(workdir, "ingest-big-floor.db", template)
             else:
                 url = common.postgres_url(args.postgres, "timeline_bench_ingest_big")
+                floor = common.postgres_url(args.postgres, "timeline_bench_ingest_big_floor")
                 common.copy_postgres(big, url)
-            r = ingest_loop(url, items)
-            print(
-                f"ingest in-process ({backend}, into {size:,} events): {r['articles']} articles, "
-                f"{r['rate']:.0f} articles/s ({r['cpu_rate']:.0f} per CPU-second)",
-                flush=True,
-            )
+                common.copy_postgres(big, floor)
+            r = ingest_loop(url, items, floor)
+            print(_describe(f"{backend}, into {size:,} events", r), flush=True)
             common.record(args.record, f"ingest-bigdb-{backend}-{size}", r)
-            if backend == "postgresql":
-                common.drop_postgres(url)
-            else:
-                Path(url.split("///", 1)[1]).unlink()
+            for target in (url, floor):
+                if backend == "postgresql":
+                    common.drop_postgres(target)
+                else:
+                    Path(target.split("///", 1)[1]).unlink()
 
 
 def main() -> None:

@@ -35,3 +35,41 @@ class OutputError(TimelineError):
     """An output file that cannot or must not be written."""
 
     exit_code = 1
+
+
+INTERNAL_ERROR_EXIT = 70
+
+
+def describe_failure(exc: BaseException, url: str | None = None) -> tuple[str, int]:
+    """One line and an exit code for any failure, for whoever reports it (the CLI, or ingest
+    when one article fails and the others go on); `url` is the database in use, named
+    (password hidden) when the database is what failed."""
+    if isinstance(exc, TimelineError):
+        return one_line(str(exc)), exc.exit_code
+    from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+    if isinstance(exc, OperationalError):
+        from timeline.db import connection_error
+
+        if url is not None:
+            return one_line(str(connection_error(url, exc))), 4
+        reason = getattr(exc, "orig", None) or exc
+        return f"database error: {one_line(str(reason))}", 4
+    if isinstance(exc, SQLAlchemyError):
+        reason = getattr(exc, "orig", None) or exc
+        return f"database error: {one_line(str(reason))}", 4
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        return f"{where}{exc.strerror or exc}", 2
+    return (
+        f"internal error ({type(exc).__name__}: {one_line(str(exc))}); "
+        "set TIMELINE_DEBUG=1 to see the traceback",
+        INTERNAL_ERROR_EXIT,
+    )
+
+
+def one_line(message: str) -> str:
+    """The first non-blank line, at most 500 characters."""
+    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+    text = lines[0] if lines else "unknown error"
+    return text if len(text) <= 500 else text[:497] + "..."

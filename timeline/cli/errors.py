@@ -9,9 +9,9 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from timeline.errors import TimelineError
+from timeline.errors import INTERNAL_ERROR_EXIT, describe_failure
 
-INTERNAL_ERROR_EXIT = 70
+__all__ = ["INTERNAL_ERROR_EXIT", "CliError", "translate"]
 
 
 class CliError(Exception):
@@ -26,34 +26,8 @@ class CliError(Exception):
 def translate(exc: BaseException, url: str | None = None) -> CliError:
     """The one-line message and exit code for any exception escaping a command; `url` is the
     database in use, named (password hidden) when the database is what failed."""
-    if isinstance(exc, TimelineError):
-        return CliError(_one_line(str(exc)), exc.exit_code)
-    from sqlalchemy.exc import OperationalError, SQLAlchemyError
-
-    if isinstance(exc, OperationalError):
-        from timeline.db import connection_error
-
-        if url is not None:
-            return CliError(_one_line(str(connection_error(url, exc))), 4)
-        reason = getattr(exc, "orig", None) or exc
-        return CliError(f"database error: {_one_line(str(reason))}", 4)
-    if isinstance(exc, SQLAlchemyError):
-        reason = getattr(exc, "orig", None) or exc
-        return CliError(f"database error: {_one_line(str(reason))}", 4)
-    if isinstance(exc, OSError):
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        return CliError(f"{where}{exc.strerror or exc}", 2)
-    return CliError(
-        f"internal error ({type(exc).__name__}: {_one_line(str(exc))}); "
-        "set TIMELINE_DEBUG=1 to see the traceback",
-        INTERNAL_ERROR_EXIT,
-    )
-
-
-def _one_line(message: str) -> str:
-    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
-    text = lines[0] if lines else "unknown error"
-    return text if len(text) <= 500 else text[:497] + "..."
+    message, exit_code = describe_failure(exc, url)
+    return CliError(message, exit_code)
 
 
 class TimelineGroup(TyperGroup):

@@ -2,13 +2,14 @@
 
 import sys
 from collections.abc import Iterable
+from contextlib import closing
 from datetime import date
 from typing import Annotated, Any
 
 import typer
 
-from timeline.cli.context import AppContext, app_context, gazetteer_for
-from timeline.cli.errors import CliError, translate
+from timeline.cli.context import app_context, gazetteer_for
+from timeline.cli.errors import CliError
 from timeline.cli.options import FormatOption, emit, note
 from timeline.formats.render import OutputFormat
 
@@ -73,26 +74,22 @@ def ingest(
     Examples: timeline ingest seeds/articles
               timeline ingest --workers 4 feed.jsonl
     """
-    from sqlalchemy.exc import OperationalError
-
-    from timeline.cli.parallel import RETRIES, retryable
-    from timeline.db import connection_error
     from timeline.formats.articles import (
         COUNT_FIRST_BYTES,
         ArticleReadError,
         inputs_size,
         read_articles,
     )
-    from timeline.services.ingest import IngestSummary, ingest_article
+    from timeline.services.batch_ingest import ingest_many
+    from timeline.services.ingest import IngestSummary
 
     day = _parse_day(published)
     if workers < 1:
         raise typer.BadParameter(f"{workers} is not a number of workers (1 or more)")
     context = app_context(ctx)
-    context.engine(writer=True)
+    engine = context.engine(writer=True)
     gazetteer = gazetteer_for(ctx)
     summary = IngestSummary()
-    actor_ids: dict[str, int] = {}  # kept across articles
     items = read_articles(paths, published=day, source=source)
     total = None
     size = inputs_size(paths)
@@ -100,40 +97,30 @@ def ingest(
         # Small enough to read first: the bar then shows a total, a percentage and an ETA.
         items = list(items)
         total = len(items)
-    if workers > 1:
-        _ingest_parallel(context, items, gazetteer, workers, summary, total)
-        emit(summary.rows(), fmt)
-        if summary.errors:
-            raise typer.Exit(1)
-        return
-    with _bar(items, total) as bar:
-        for item in bar:
-            if isinstance(item, ArticleReadError):
+    if workers > 1 and engine.dialect.name == "sqlite":
+        note(
+            f"timeline: note: SQLite takes one writer at a time: {workers} worker processes "
+            "extract, this process stores the articles"
+        )
+    results = ingest_many(engine, items, gazetteer, workers=workers)
+    with closing(results), _bar(results, total) as bar:
+        for result in bar:
+            if isinstance(result, ArticleReadError):
                 summary.errors += 1
-                note(f"timeline: error: {item}")
-                continue
-            try:
-                for attempt in range(1, RETRIES + 1):  # concurrent writers may deadlock
-                    try:
-                        with context.transaction(writer=True) as session:
-                            outcome = ingest_article(session, item, gazetteer, actor_ids=actor_ids)
-                        break
-                    except OperationalError as exc:
-                        if not retryable(exc) or attempt == RETRIES:
-                            raise
-            except OperationalError as exc:
+                note(f"timeline: error: {result}")
+            elif result.fatal:
                 # The database went away: what was committed stays; a re-run does the rest.
                 raise CliError(
-                    f"{item.origin}: {connection_error(context.database_url, exc)}; "
-                    f"{summary.articles_new} "
-                    "article(s) were stored before, run the same command again to continue",
+                    f"{result.error}; {summary.articles_new} article(s) were stored before, "
+                    "run the same command again to continue",
                     4,
-                ) from None
-            except Exception as exc:
+                )
+            elif result.error is not None:
                 summary.errors += 1
-                note(f"timeline: error: {item.origin}: {translate(exc).message}")
-                continue
-            summary.add(outcome)
+                note(f"timeline: error: {result.error}")
+            else:
+                assert result.outcome is not None
+                summary.add(result.outcome)
     emit(summary.rows(), fmt)
     if summary.errors:
         raise typer.Exit(1)
@@ -150,56 +137,3 @@ def _bar(items: Iterable[Any], total: int | None) -> Any:
         show_percent=total is not None,
         show_eta=total is not None,
     )
-
-
-def _ingest_parallel(
-    context: AppContext,
-    items: Iterable[Any],
-    gazetteer: Any,
-    workers: int,
-    summary: Any,
-    total: int | None = None,
-) -> None:
-    """The loop above with worker processes (see `timeline.cli.parallel`): same per-article
-    error lines, same summary, same stop on a database that went away."""
-    from contextlib import closing
-
-    from timeline.cli import parallel
-    from timeline.formats.articles import ArticleReadError
-
-    engine = context.engine(writer=True)
-    single_writer = engine.dialect.name == "sqlite"
-    if single_writer:
-        note(
-            f"timeline: note: SQLite takes one writer at a time: {workers} worker processes "
-            "extract, this process stores the articles"
-        )
-    results = parallel.run(
-        context.database_url,
-        items,
-        gazetteer,
-        workers,
-        store_in_workers=not single_writer,
-        writer=engine if single_writer else None,
-    )
-    with (
-        closing(results),
-        _bar(results, total) as bar,
-    ):
-        for done in bar:
-            if isinstance(done, ArticleReadError):
-                summary.errors += 1
-                note(f"timeline: error: {done}")
-                continue
-            if done.fatal:
-                # The database went away: what was committed stays; a re-run does the rest.
-                raise CliError(
-                    f"{done.error}; {summary.articles_new} article(s) were stored before, "
-                    "run the same command again to continue",
-                    4,
-                )
-            if done.error is not None:
-                summary.errors += 1
-                note(f"timeline: error: {done.error}")
-                continue
-            summary.add(done.outcome)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -62,14 +62,15 @@ def ingest_article(
     gazetteer: Gazetteer | None,
     *,
     events: Iterable[ExtractedEvent] | None = None,
-    actor_ids: dict[str, int] | None = None,
+    actor_ids: MutableMapping[str, int] | None = None,
     origin: str = "extracted",
 ) -> ArticleOutcome:
     """Store `article` and its events; `events` skips extraction when already done.
 
     `actor_ids` (actor key -> id), kept by the caller from one article to the next, saves
     looking the same actors up again; only actors found already stored go in it, never one
-    this transaction creates (it would be gone if the transaction rolled back). `origin`
+    this article creates. The caller forgets what it learnt in a transaction that rolls back
+    (`BatchWriter` does). `origin`
     marks the events this creates ('import' for records of a dataset)."""
     from timeline.extract import EXTRACTOR_VERSION, extract_events
 
@@ -244,10 +245,10 @@ def _distinct(actor_roles: list[tuple[int, str]]) -> list[tuple[int, str]]:
 class _ActorResolver:
     """Maps extracted participants to actor rows, creating unverified people when needed."""
 
-    def __init__(self, session: Session, stored: dict[str, int] | None = None) -> None:
+    def __init__(self, session: Session, stored: MutableMapping[str, int] | None = None) -> None:
         self.session = session
         self.ids: dict[str, int] = {}  # resolved in this transaction
-        self.stored = {} if stored is None else stored  # committed before it began
+        self.stored = {} if stored is None else stored  # stored before this article
 
     def resolve(self, participant: ExtractedParticipant) -> int:
         key = participant.key or f"person:{_slug(participant.name)}"
