@@ -183,6 +183,55 @@ def bench_queries(url: str, queries: int, top_limit: int) -> dict[str, dict[str,
     return results
 
 
+def bench_floor(url: str, queries: int) -> dict[str, float]:
+    """Rare pairs three ways, same pairs, same run: the `contacts` service with both actors
+    already resolved; the whole query as `timeline contacts` runs it (names resolved too);
+    and the floor, one statement on the pair index through the DB-API cursor (ids known,
+    statement prepared by the driver, no display rows)."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from timeline import db
+    from timeline.models import Actor
+    from timeline.services.queries import contacts
+
+    engine = db.make_engine(url)
+    with Session(engine) as session, session.begin():
+        pairs = Workload(session, queries).classes["rare pair"]
+        actors = {a.name: a for a in session.scalars(select(Actor))}
+        session.expunge_all()
+    placeholder = "?" if engine.dialect.name == "sqlite" else "%s"
+    floor_sql = (
+        "SELECT e.id, e.type, e.start_date, e.end_date, e.precision, e.status "
+        "FROM event_pairs p JOIN events e ON e.id = p.event_id "
+        f"WHERE p.actor_a_id = {placeholder} AND p.actor_b_id = {placeholder} "
+        "ORDER BY p.start_date"
+    )
+    times: dict[str, list[float]] = {"service": [], "names": [], "floor": []}
+    with engine.connect() as connection:
+        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        for first, second, _, _ in pairs * 2:  # the first pass warms caches
+            a, b = actors[first], actors[second]
+            low, high = sorted((a.id, b.id))
+            started = time.perf_counter()
+            cursor.execute(floor_sql, (low, high))
+            cursor.fetchall()
+            times["floor"].append(time.perf_counter() - started)
+        cursor.close()
+    for first, second, _, _ in pairs * 2:
+        a, b = actors[first], actors[second]
+        started = time.perf_counter()
+        with Session(engine) as session, session.begin():
+            contacts(session, a, b)
+        times["service"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        with Session(engine) as session, session.begin():
+            run_query(session, first, second, None, None)
+        times["names"].append(time.perf_counter() - started)
+    engine.dispose()
+    return {name: percentile(values[len(pairs) :], 50) * 1000 for name, values in times.items()}
+
+
 def explain(url: str) -> list[str]:
     """The plan of the contacts query for the two most active leaders."""
     from sqlalchemy import text
@@ -260,6 +309,15 @@ def main() -> None:
                     f"{r['us_per_row']:6.1f} us/row",
                     flush=True,
                 )
+            floor = bench_floor(url, args.queries)
+            print(
+                f"contacts ({backend}, {size:,} events) rare pair, p50: service with actors "
+                f"resolved {floor['service']:.3f} ms, with names {floor['names']:.3f} ms, "
+                f"single-statement floor {floor['floor']:.3f} ms "
+                f"(x{floor['service'] / floor['floor']:.0f} and "
+                f"x{floor['names'] / floor['floor']:.0f} of it)",
+                flush=True,
+            )
             if args.explain:
                 print("\n".join(f"    plan: {line}" for line in explain(url)))
         if backend == "sqlite":

@@ -136,8 +136,13 @@ COLUMNS = {
         "review created_at updated_at"
     ),
     "participants": "id event_id actor_id role",
-    "event_pairs": "event_id actor_a_id actor_b_id start_date end_date type status span_class",
-    "event_singles": "event_id actor_id start_date end_date type status span_class",
+    "event_pairs": (
+        "event_id actor_a_id actor_b_id start_date end_date type status span_class "
+        "participant_count"
+    ),
+    "event_singles": (
+        "event_id actor_id start_date end_date type status span_class participant_count"
+    ),
     "meeting_details": "event_id venue format",
     "sanction_details": "event_id authority measures lifted_on notes",
     "evidence": (
@@ -284,7 +289,8 @@ class Generator:
                 role = roles[min(n, len(roles) - 1)]
                 out.participants.append((ids.participant, event_id, actor, role))
             end_text = end.isoformat() if end else None
-            keys = (start_text, end_text, kind, status, span_class(start, end))
+            count = len(set(actors))
+            keys = (start_text, end_text, kind, status, span_class(start, end), count)
             for actor in sorted(set(actors)):
                 out.event_singles.append((event_id, actor, *keys))
             for a, b in combinations(sorted(set(actors)), 2):

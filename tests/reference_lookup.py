@@ -35,7 +35,15 @@ def old_candidates(
         curated_undated = and_(Event.start_date.is_(None), Event.review != "unreviewed")
         overlapping = and_(Event.start_date <= when.end, Event.end_date >= when.start)
         conditions.append(or_(curated_undated, overlapping))
-    columns = (Event.id, Event.review, Event.origin, Event.start_date, Event.end_date)
+    columns = (
+        Event.id,
+        Event.review,
+        Event.origin,
+        Event.start_date,
+        Event.end_date,
+        Event.location,
+        Event.confidence,
+    )
     if len(actor_ids) >= 2:
         low, high = actor_ids[-2], actor_ids[-1]
         query = (
@@ -69,11 +77,10 @@ def old_candidates(
     ]
 
 
-def old_find_matching_event(
+def old_best_candidate(
     session: Session, extracted: Any, actor_ids: list[int], *, record: bool = False
-) -> Event | None:
+) -> Any | None:
     candidates = old_candidates(session, extracted, actor_ids, record=record)
     if not candidates:
         return None
-    best = min(candidates, key=lambda r: (rank(r), _distance(r, extracted), r.id))
-    return session.get(Event, best.id)
+    return min(candidates, key=lambda r: (rank(r), _distance(r, extracted), r.id))

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from tests.clitools import run
 from tests.conftest import seed_url
-from tests.reference_lookup import OLD_PAIRS, old_find_matching_event
+from tests.reference_lookup import OLD_PAIRS, old_best_candidate
 from timeline import db
 from timeline.models import Event
 
@@ -80,7 +80,7 @@ def fill(url: str) -> None:
             for module in (ingest, seed, curation):
                 patch.setattr(module, "refresh_pairs", refresh_before_0004)
             patch.setattr(ingest, "insert_pairs", pairs_before_0004)
-            patch.setattr(ingest, "find_matching_event", old_find_matching_event)
+            patch.setattr(ingest, "best_candidate", old_best_candidate)
         patch.setattr(ingest, "stored_dates", as_before_0003)
         try:
             _fill(url, engine)
@@ -312,9 +312,12 @@ def test_0004_backfills_the_lookup_keys_the_services_write(migrated_url: str) ->
             with db.session_scope(engine) as session:
                 ingest_article(session, item, gazetteer)
         written = snapshot(engine)
-        undated = [r for r in written["event_singles"][1] if r[-1] == "-1"]
-        spans = {r[-1] for r in written["event_pairs"][1]}
+        columns, rows = written["event_pairs"]
+        spans = {r[columns.index("span_class")] for r in rows}
+        sizes = {r[columns.index("participant_count")] for r in rows}
+        undated = "-1" in spans
         assert undated and len(spans) >= 3, "the corpus must hold undated and multi-day events"
+        assert len(sizes) >= 2, "and events of several sizes"
         db.downgrade(url, "0003")
         assert "event_singles" not in inspect(engine).get_table_names()
         db.upgrade(url, "0004")

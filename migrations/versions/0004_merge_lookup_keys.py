@@ -14,6 +14,8 @@ every participation of a lone actor), so its cost grew with the database. Now:
   class k, a stored range that overlaps [start, end] starts in [start - 2**k, end], so each
   class is one index range bounded on both sides.
 - event_singles holds the same keys per (event, participant) for reports naming one actor.
+- Both carry the event's participant count, last in the index: a report of two leaders
+  skips, inside the index, the many larger events the pair also took part in.
 
 Both are backfilled from events and participants. SQLite cannot add NOT NULL to existing
 columns in place: batch mode rebuilds event_pairs, which the reporting views of 0002 read,
@@ -35,6 +37,8 @@ branch_labels = None
 depends_on = None
 
 MAX_SPAN_CLASS = 17  # ranges of 2**16 days (179 years) or more share the last class
+# The number of distinct actors of events row `e`.
+COUNT = "(SELECT count(DISTINCT c.actor_id) FROM participants AS c WHERE c.event_id = e.id)"
 
 
 def _views() -> ModuleType:
@@ -67,9 +71,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("type", sa.String(length=16), nullable=True))
         batch.add_column(sa.Column("status", sa.String(length=16), nullable=True))
         batch.add_column(sa.Column("span_class", sa.SmallInteger(), nullable=True))
+        batch.add_column(sa.Column("participant_count", sa.SmallInteger(), nullable=True))
     op.execute(
         "UPDATE event_pairs SET end_date = e.end_date, type = e.type, status = e.status, "
-        f"span_class = {span} FROM events AS e WHERE e.id = event_pairs.event_id"
+        f"span_class = {span}, participant_count = {COUNT} "
+        "FROM events AS e WHERE e.id = event_pairs.event_id"
     )
     views = _views()
     if sqlite:
@@ -77,10 +83,20 @@ def upgrade() -> None:
     with op.batch_alter_table("event_pairs") as batch:
         for column in ("type", "status"):
             batch.alter_column(column, existing_type=sa.String(length=16), nullable=False)
-        batch.alter_column("span_class", existing_type=sa.SmallInteger(), nullable=False)
+        for column in ("span_class", "participant_count"):
+            batch.alter_column(column, existing_type=sa.SmallInteger(), nullable=False)
         batch.create_index(
             "ix_event_pairs_match",
-            ["actor_a_id", "actor_b_id", "type", "status", "span_class", "start_date", "end_date"],
+            [
+                "actor_a_id",
+                "actor_b_id",
+                "type",
+                "status",
+                "span_class",
+                "start_date",
+                "end_date",
+                "participant_count",
+            ],
         )
     if sqlite:
         views.upgrade()
@@ -94,6 +110,7 @@ def upgrade() -> None:
         sa.Column("type", sa.String(length=16), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("span_class", sa.SmallInteger(), nullable=False),
+        sa.Column("participant_count", sa.SmallInteger(), nullable=False),
         sa.ForeignKeyConstraint(
             ["actor_id"],
             ["actors.id"],
@@ -111,12 +128,13 @@ def upgrade() -> None:
     op.create_index(
         "ix_event_singles_match",
         "event_singles",
-        ["actor_id", "type", "status", "span_class", "start_date", "end_date"],
+        ["actor_id", "type", "status", "span_class", "start_date", "end_date", "participant_count"],
     )
     op.execute(
         "INSERT INTO event_singles (event_id, actor_id, start_date, end_date, type, status, "
-        f"span_class) SELECT DISTINCT p.event_id, p.actor_id, e.start_date, e.end_date, e.type, "
-        f"e.status, {span} FROM participants AS p JOIN events AS e ON e.id = p.event_id"
+        "span_class, participant_count) SELECT DISTINCT p.event_id, p.actor_id, e.start_date, "
+        f"e.end_date, e.type, e.status, {span}, {COUNT} "
+        "FROM participants AS p JOIN events AS e ON e.id = p.event_id"
     )
 
 
@@ -129,7 +147,7 @@ def downgrade() -> None:
         views.downgrade()
     with op.batch_alter_table("event_pairs") as batch:
         batch.drop_index("ix_event_pairs_match")
-        for column in ("span_class", "status", "type", "end_date"):
+        for column in ("participant_count", "span_class", "status", "type", "end_date"):
             batch.drop_column(column)
     if sqlite:
         views.upgrade()

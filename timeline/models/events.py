@@ -117,6 +117,7 @@ class _LookupKeys:
     type: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16))
     span_class: Mapped[int] = mapped_column(SmallInteger)
+    participant_count: Mapped[int] = mapped_column(SmallInteger)
 
 
 class EventPair(_LookupKeys, Base):
@@ -143,6 +144,7 @@ class EventPair(_LookupKeys, Base):
             "span_class",
             "start_date",
             "end_date",
+            "participant_count",
         ),
     )
 
@@ -172,6 +174,7 @@ class EventSingle(_LookupKeys, Base):
             "span_class",
             "start_date",
             "end_date",
+            "participant_count",
         ),
     )
 

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
@@ -31,7 +31,7 @@ from timeline.names import fold
 from timeline.services.dating import stored_dates
 from timeline.services.history import record
 from timeline.services.locks import advisory_lock, lock_all
-from timeline.services.matching import KEEP_VALUES, find_matching_event
+from timeline.services.matching import KEEP_VALUES, best_candidate
 from timeline.services.pairs import insert_pairs, refresh_pairs
 
 if TYPE_CHECKING:
@@ -148,9 +148,12 @@ def _store_event(
 ) -> tuple[int, bool]:
     """The id of the stored event the report went to, and whether it was merged."""
     actor_ids = sorted({actor_id for actor_id, _ in actor_roles})
-    match = find_matching_event(session, extracted, actor_ids, record=origin == "import")
+    match = best_candidate(session, extracted, actor_ids, record=origin == "import")
     if match is not None:
-        _merge_into(session, match, extracted, published)
+        if _merge_changes(match, extracted):  # only then is the event loaded whole
+            event = session.get(Event, match.id)
+            assert event is not None
+            _merge_into(session, event, extracted, published)
         return match.id, True
     when = stored_dates(extracted, published)
     event_id = session.execute(
@@ -199,6 +202,20 @@ def _event_lock(extracted: ExtractedEvent, actor_roles: list[tuple[int, str]]) -
     """Two writers reporting the same event at once must not both create it."""
     actor_ids = sorted({actor_id for actor_id, _ in actor_roles})
     return f"event:{extracted.type}:{extracted.status}:{actor_ids}"
+
+
+def _merge_changes(event: Any, extracted: ExtractedEvent) -> bool:
+    """Whether merging the report into `event` (an Event or a candidate row) changes it:
+    most reports of a known event add only their evidence."""
+    if event.review in KEEP_VALUES or event.review == "rejected" or event.origin != "extracted":
+        return False
+    when = extracted.date
+    dated = when is not None and event.start_date is not None and event.end_date is not None
+    if dated and (when.start > event.start_date or when.end < event.end_date):
+        return True
+    if event.location is None and extracted.location:
+        return True
+    return extracted.confidence > event.confidence
 
 
 def _merge_into(session: Session, event: Event, extracted: ExtractedEvent, published: date) -> None:

@@ -24,6 +24,7 @@ from timeline.services.pairs import MAX_SPAN_CLASS, UNDATED
 if TYPE_CHECKING:
     from timeline.extract import ExtractedEvent
 
+MAX_PARTICIPANTS = 32767  # the participant count is a SMALLINT
 KEEP_VALUES = ("confirmed", "edited")  # an analyst's values are never overwritten
 
 
@@ -39,12 +40,19 @@ def find_matching_event(
     Kim") also matches a curated or seeded event whose participants include its own (the
     seed's Trump-Kim-Moon meeting at Panmunjom). `actor_ids` is sorted.
     """
+    best = best_candidate(session, extracted, actor_ids, record=record)
+    return None if best is None else session.get(Event, best.id)
+
+
+def best_candidate(
+    session: Session, extracted: ExtractedEvent, actor_ids: list[int], *, record: bool = False
+) -> Any | None:
+    """The row of the event `find_matching_event` would load: the closest in time, curated
+    and seed events first (id, review, origin, start_date, end_date, location, confidence)."""
     candidates = matching_candidates(session, extracted, actor_ids, record=record)
     if not candidates:
         return None
-    # The closest in time, curated and seed events first; only that one is loaded whole.
-    best = min(candidates, key=lambda r: (rank(r), _distance(r, extracted), r.id))
-    return session.get(Event, best.id)
+    return min(candidates, key=lambda r: (rank(r), _distance(r, extracted), r.id))
 
 
 def matching_candidates(
@@ -59,6 +67,7 @@ def matching_candidates(
         extracted.status,
         actor_ids,
         None if when is None else (when.start, when.end),
+        superset=record or extracted.type == "attendance",
     )
     if not ids:
         return []
@@ -85,11 +94,19 @@ def candidate_ids(
     status: str,
     actor_ids: list[int],
     when: tuple[date, date] | None,
+    *,
+    superset: bool = False,
 ) -> list[int]:
     """Ids of stored events of this type and status that share the report's last two actors
-    (or its only one) and whose dates overlap `when` or are unknown."""
+    (or its only one), whose dates overlap `when` or are unknown, and that have as many
+    participants as the report names (`superset`: at least as many)."""
     statements = _statements()
-    params: dict[str, Any] = {"type": type_, "status": status}
+    params: dict[str, Any] = {
+        "type": type_,
+        "status": status,
+        "fewest": len(actor_ids),
+        "most": MAX_PARTICIPANTS if superset else len(actor_ids),
+    }
     if len(actor_ids) >= 2:
         # The two newest actors: usually the least active, so the fewest rows.
         params["a"], params["b"] = actor_ids[-2], actor_ids[-1]
@@ -121,7 +138,10 @@ def _statements() -> _Statements:
 
     def lookups(keys: Any, actors: list[Any]) -> tuple[Any, Any]:
         base = select(keys.event_id).where(
-            *actors, keys.type == bindparam("type"), keys.status == bindparam("status")
+            *actors,
+            keys.type == bindparam("type"),
+            keys.status == bindparam("status"),
+            keys.participant_count.between(bindparam("fewest"), bindparam("most")),
         )
         undated = base.where(keys.span_class == UNDATED)
         parts: list[Select[Any]] = [undated]
@@ -148,6 +168,8 @@ def _statements() -> _Statements:
             Event.origin,
             Event.start_date,
             Event.end_date,
+            Event.location,
+            Event.confidence,
             Participant.actor_id,
         )
         .join(Participant, Participant.event_id == Event.id)

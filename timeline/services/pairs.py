@@ -66,6 +66,7 @@ def insert_pairs(
     actors = sorted(set(actor_ids))
     if not actors:
         return
+    keys["participant_count"] = len(actors)
     session.execute(insert(EventSingle), [{**keys, "actor_id": a} for a in actors])
     pairs = [{**keys, "actor_a_id": a, "actor_b_id": b} for a, b in combinations(actors, 2)]
     if pairs:
