@@ -82,7 +82,7 @@ def ingest_loop(url: str, items: list[Any], floor_url: str | None = None) -> dic
     if floor_url is not None:
         rows = _written_rows(engine, before)
         figures["rows_per_article"] = sum(len(r) for r in rows.values()) / len(items)
-        figures["floor"] = core_floor(floor_url, rows, BATCH_SIZE)
+        figures["floor"] = core_floor(floor_url, rows, writer.per_transaction)
     engine.dispose()
     return figures
 

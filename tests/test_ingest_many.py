@@ -78,7 +78,7 @@ def test_a_failing_article_is_rolled_back_alone_within_its_batch(
 ) -> None:
     items = articles()
     fail_on.add(items[3].origin)
-    results = run(seeded_url, items, batch_size=16)  # all seven in one transaction
+    results = run(seeded_url, items, per_transaction=16)  # all seven in one transaction
     assert [r.origin for r in results] == [i.origin for i in items]  # type: ignore[union-attr]
     errors = [r for r in results if isinstance(r, IngestResult) and r.error]
     assert [r.origin for r in errors] == [items[3].origin]
@@ -141,7 +141,7 @@ def test_batches_of_one_and_of_many_store_the_same_rows(
         (tmp_path / str(size)).mkdir()
         url = seeded_templates.copy(backend, tmp_path / str(size))
         try:
-            results = run(url, articles(), batch_size=size)
+            results = run(url, articles(), per_transaction=size)
             assert all(isinstance(r, IngestResult) and r.outcome for r in results)
             stored.append((counts(url), stored_events(url)))
         finally:
@@ -170,7 +170,7 @@ def test_a_deadlocked_batch_is_run_again_and_stores_each_article_once(
         return outcome
 
     monkeypatch.setattr(ingest, "ingest_article", deadlock_once)
-    results = run(seeded_url, items, batch_size=16)
+    results = run(seeded_url, items, per_transaction=16)
     assert raised == [items[5].origin]
     assert [r.outcome.known for r in results if isinstance(r, IngestResult) and r.outcome] == [
         False
@@ -181,7 +181,7 @@ def test_a_deadlocked_batch_is_run_again_and_stores_each_article_once(
 def test_read_errors_pass_through_in_input_order(seeded_url: str) -> None:
     items: list[Any] = articles()[:3]
     bad = ArticleReadError("feed.jsonl:2", "line 2 is not JSON")
-    results = run(seeded_url, [items[0], bad, items[1], items[2]], batch_size=16)
+    results = run(seeded_url, [items[0], bad, items[1], items[2]], per_transaction=16)
     assert results[1] is bad
     assert [r.origin for r in results] == [
         items[0].origin,

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from timeline.services.batch_ingest import BatchWriter, IngestResult, chunks
+from timeline.services.batch_ingest import BATCH_SIZE, BatchWriter, IngestResult, chunks
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -32,7 +32,7 @@ _writer: BatchWriter | None = None  # only ever set inside a worker process
 _store_in_worker = False
 
 
-def _start(url: str, gazetteer: Gazetteer, store: bool) -> None:
+def _start(url: str, gazetteer: Gazetteer, store: bool, per_transaction: int | None) -> None:
     import signal
 
     from timeline.db import make_engine
@@ -41,7 +41,8 @@ def _start(url: str, gazetteer: Gazetteer, store: bool) -> None:
     # Ctrl-C is the main process's to handle: it stops sending work, the batches under way
     # finish (each committed or not at all), and it says "interrupted" in one line.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _writer = BatchWriter(make_engine(url, writer=store, pool_size=1), gazetteer)
+    engine = make_engine(url, writer=store, pool_size=1)
+    _writer = BatchWriter(engine, gazetteer, per_transaction)
     _store_in_worker = store
 
 
@@ -61,15 +62,14 @@ def run(
     items: Iterable[ArticleInput | ArticleReadError],
     gazetteer: Gazetteer,
     workers: int,
-    *,
-    batch_size: int,
+    per_transaction: int | None = None,
 ) -> Iterator[IngestResult | ArticleReadError]:
     """Results of every input, in input order; read errors pass through unchanged."""
     import multiprocessing
 
     url = engine.url.render_as_string(hide_password=False)
     store_in_workers = engine.dialect.name != "sqlite"
-    writer = None if store_in_workers else BatchWriter(engine, gazetteer)
+    writer = None if store_in_workers else BatchWriter(engine, gazetteer, per_transaction)
     # spawn: workers start clean (no inherited connections or threads), on every platform.
     context = multiprocessing.get_context("spawn")
     pending: deque[ArticleReadError | Task] = deque()
@@ -78,10 +78,10 @@ def run(
         max_workers=workers,
         mp_context=context,
         initializer=_start,
-        initargs=(url, gazetteer, store_in_workers),
+        initargs=(url, gazetteer, store_in_workers, per_transaction),
     ) as pool:
         try:
-            for chunk in chunks(items, batch_size):
+            for chunk in chunks(items, BATCH_SIZE):
                 if isinstance(chunk, list):
                     pending.append((chunk, pool.submit(_run_batch, chunk)))
                 else:
