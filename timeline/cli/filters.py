@@ -72,10 +72,10 @@ def window(since: str | None, until: str | None, strict: bool):  # -> services.q
 
 def span(value: str | None, option: str):  # -> DateRange | None
     """A date flag's whole span: YYYY is the year, YYYY-MM the month, YYYY-MM-DD the day."""
+    if value is None:
+        return None  # without loading the date grammar: most queries give no dates
     from timeline.extract.dates import parse_filter_date
 
-    if value is None:
-        return None
     try:
         return parse_filter_date(value)
     except ValueError as exc:

@@ -104,7 +104,7 @@ def _kind() -> Any:
 def display(start: date | None, end: date | None, precision: str | None) -> str:
     """An event's date as shown: its range at its precision, "by DAY" when known only to
     precede its report, "undated" otherwise."""
-    from timeline.extract.dates import format_range
+    from timeline.datelabels import format_range
 
     if start is None:
         return f"by {end.isoformat()}" if end is not None else "undated"

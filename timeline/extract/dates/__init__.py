@@ -44,11 +44,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from timeline.datelabels import format_range
+from timeline.dateranges import DateRange, TemporalExpression, _day, _month, _year
 from timeline.extract.dates.context import _Context, _Hit
 from timeline.extract.dates.grammar import _DATELINE, _MASTER, _MONTHS, _PREP, _RULES
 from timeline.extract.dates.handlers_relative import _HANDLERS
-from timeline.extract.dates.labels import format_range
-from timeline.extract.dates.ranges import DateRange, TemporalExpression, _day, _month, _year
 from timeline.extract.dates.tense import infer_tense
 from timeline.vocabulary import PRECISIONS
 

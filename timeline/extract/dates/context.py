@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from timeline.dateranges import DateRange, _nearest_year, _pick_year
 from timeline.extract.dates.grammar import _MONTHS, _NEEDS_CAPITAL, _NUMBERS
-from timeline.extract.dates.ranges import DateRange, _nearest_year, _pick_year
 from timeline.extract.dates.tense import _CLAUSE_BREAK, _HEADLINE, _SENTENCE_BREAK, _sentence_cues
 
 # ---------------------------------------------------------------------------------------

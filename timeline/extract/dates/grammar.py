@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.dates.ranges import _SEASON_START
+from timeline.dateranges import _SEASON_START
 from timeline.extract.lexicon import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,

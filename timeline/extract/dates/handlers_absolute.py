@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from timeline.extract.dates.context import _Hit, _month_number, _relative_year, _Result, _year_of
-from timeline.extract.dates.grammar import _ORDINAL_QUARTERS, _PREPS_DATE
-from timeline.extract.dates.ranges import (
+from timeline.dateranges import (
     _SEASON_PARTS,
     DateRange,
     _day,
@@ -26,6 +24,8 @@ from timeline.extract.dates.ranges import (
     _year,
     _year_part,
 )
+from timeline.extract.dates.context import _Hit, _month_number, _relative_year, _Result, _year_of
+from timeline.extract.dates.grammar import _ORDINAL_QUARTERS, _PREPS_DATE
 
 # ---------------------------------------------------------------------------------------
 

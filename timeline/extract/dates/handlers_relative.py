@@ -7,6 +7,20 @@ import re
 from collections.abc import Callable
 from datetime import timedelta
 
+from timeline.dateranges import (
+    _DAY,
+    _RANK,
+    _UNIT_DAYS,
+    DateRange,
+    _day,
+    _month,
+    _on_or_after,
+    _on_or_before,
+    _shift_month,
+    _span,
+    _week,
+    _year,
+)
 from timeline.extract.dates.context import _Context, _Hit, _number, _Result
 from timeline.extract.dates.grammar import _RULES, _WEEKDAYS
 from timeline.extract.dates.handlers_absolute import (
@@ -29,20 +43,6 @@ from timeline.extract.dates.handlers_absolute import (
     _h_year_range,
     _narrowed,
     _period,
-)
-from timeline.extract.dates.ranges import (
-    _DAY,
-    _RANK,
-    _UNIT_DAYS,
-    DateRange,
-    _day,
-    _month,
-    _on_or_after,
-    _on_or_before,
-    _shift_month,
-    _span,
-    _week,
-    _year,
 )
 
 _OFFSETS = {"last": -1, "this": 0, "the": 0, "next": 1}
