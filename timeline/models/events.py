@@ -108,6 +108,18 @@ class Participant(Base):
     actor: Mapped[Actor] = relationship()
 
 
+# After the actors, in this order: equality on type and status, one range per span class on
+# the start date, the end date and participant count filtered inside the index.
+LOOKUP_KEY_COLUMNS = (
+    "type",
+    "status",
+    "span_class",
+    "start_date",
+    "end_date",
+    "participant_count",
+)
+
+
 class _LookupKeys:
     """The event's values its pair and single rows repeat, so that lookups stay in the index
     (`timeline.services.pairs` keeps them in step)."""
@@ -135,17 +147,7 @@ class EventPair(_LookupKeys, Base):
     __table_args__ = (
         CheckConstraint("actor_a_id < actor_b_id", name="ordered"),
         Index("ix_event_pairs_pair_start", "actor_a_id", "actor_b_id", "start_date"),
-        Index(
-            "ix_event_pairs_match",
-            "actor_a_id",
-            "actor_b_id",
-            "type",
-            "status",
-            "span_class",
-            "start_date",
-            "end_date",
-            "participant_count",
-        ),
+        Index("ix_event_pairs_match", "actor_a_id", "actor_b_id", *LOOKUP_KEY_COLUMNS),
     )
 
     event_id: Mapped[int] = mapped_column(
@@ -165,18 +167,7 @@ class EventSingle(_LookupKeys, Base):
     participations. Kept by the same service, from the same values."""
 
     __tablename__ = "event_singles"
-    __table_args__ = (
-        Index(
-            "ix_event_singles_match",
-            "actor_id",
-            "type",
-            "status",
-            "span_class",
-            "start_date",
-            "end_date",
-            "participant_count",
-        ),
-    )
+    __table_args__ = (Index("ix_event_singles_match", "actor_id", *LOOKUP_KEY_COLUMNS),)
 
     event_id: Mapped[int] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True

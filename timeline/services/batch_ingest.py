@@ -48,7 +48,6 @@ class IngestResult:
     outcome: ArticleOutcome | None = None
     error: str | None = None
     fatal: bool = False
-    events: list[Any] | None = None  # what a worker extracted, for the writer to store
 
 
 def ingest_many(
@@ -161,12 +160,9 @@ class BatchWriter:
                         outcome = ingest_article(
                             session, item, self.gazetteer, events=events, actor_ids=cache
                         )
-                except DBAPIError as exc:
-                    if retryable(exc) or _connection_lost(exc):
-                        raise  # the whole transaction is gone: the caller decides
-                    results.append(_error(item, exc, self.engine))
-                    continue
                 except Exception as exc:
+                    if isinstance(exc, DBAPIError) and (retryable(exc) or _connection_lost(exc)):
+                        raise  # the whole transaction is gone: the caller decides
                     results.append(_error(item, exc, self.engine))
                     continue
                 results.append(IngestResult(item.origin, outcome=outcome))
@@ -180,11 +176,14 @@ class BatchWriter:
 
         if isinstance(exc, OperationalError):
             first = _error(batch[0][0], exc, self.engine)
-            return [IngestResult(first.origin, error=first.error, fatal=True)]
+            first.fatal = True
+            return [first]
         return [_error(item, exc, self.engine) for item, _ in batch]
 
     def _known(self, texts: list[str]) -> set[str]:
-        """Texts already stored: one short read, never a write lock."""
+        """Texts already stored: one short read. (Through a writer engine on SQLite it
+        begins IMMEDIATE, so it waits for, and briefly holds, the write lock, as the check
+        inside `ingest_article` does; the pool's extracting workers read without it.)"""
         from sqlalchemy import select
 
         from timeline.models import Article

@@ -204,10 +204,16 @@ def _event_lock(extracted: ExtractedEvent, actor_roles: list[tuple[int, str]]) -
     return f"event:{extracted.type}:{extracted.status}:{actor_ids}"
 
 
+def _kept_as_is(event: Any) -> bool:
+    """A curated, seeded or imported event, or one an analyst confirmed, edited or rejected:
+    reports add evidence to it and change none of its values."""
+    return event.review in KEEP_VALUES or event.review == "rejected" or event.origin != "extracted"
+
+
 def _merge_changes(event: Any, extracted: ExtractedEvent) -> bool:
     """Whether merging the report into `event` (an Event or a candidate row) changes it:
     most reports of a known event add only their evidence."""
-    if event.review in KEEP_VALUES or event.review == "rejected" or event.origin != "extracted":
+    if _kept_as_is(event):
         return False
     when = extracted.date
     dated = when is not None and event.start_date is not None and event.end_date is not None
@@ -221,7 +227,7 @@ def _merge_changes(event: Any, extracted: ExtractedEvent) -> bool:
 def _merge_into(session: Session, event: Event, extracted: ExtractedEvent, published: date) -> None:
     """Narrow the stored range to what both reports allow, unless curated or seeded; the
     change is written to the event's history like an analyst's."""
-    if event.review in KEEP_VALUES or event.review == "rejected" or event.origin != "extracted":
+    if _kept_as_is(event):
         return
     when = extracted.date
     if when is not None and event.start_date is not None and event.end_date is not None:

@@ -2,9 +2,9 @@
 
 Each task is one batch of articles. A worker extracts the batch's events (pure work) after
 skipping articles already stored. On PostgreSQL it also stores the batch with its own
-engine (`BatchWriter`: one transaction per batch, a savepoint per article, advisory locks so
-that workers of this run and of any other run, on this machine or another, never create the
-same article, event or actor twice). SQLite takes one writer at a time: the workers only
+engine (`BatchWriter`: one article per transaction by default, a savepoint each, advisory
+locks so that workers of this run and of any other run, on this machine or another, never
+create the same article, event or actor twice). SQLite takes one writer at a time: the workers only
 extract and this process stores what they found.
 
 The inputs are read as a stream with a bounded number of batches in flight, so memory stays

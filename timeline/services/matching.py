@@ -11,9 +11,7 @@ reads those few events and their participants by primary key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Date, Integer, bindparam, select, text
@@ -59,10 +57,46 @@ PAIR_DATED_SQL, PAIR_UNDATED_SQL = _lookup_sql(
 SINGLE_DATED_SQL, SINGLE_UNDATED_SQL = _lookup_sql(EventSingle.__tablename__, "p.actor_id = :a")
 
 
-def find_matching_event(
+# Built once: a statement object that is reused keeps SQLAlchemy's compiled form and cache
+# key, where building the ranges per lookup cost more than running them.
+def _dated(sql: str) -> Any:
+    return (
+        text(sql)
+        .bindparams(
+            *(bindparam(f"from_{k}", type_=Date) for k in range(MAX_SPAN_CLASS + 1)),
+            bindparam("start", type_=Date),
+            bindparam("end", type_=Date),
+        )
+        .columns(event_id=Integer)
+    )
+
+
+PAIR_DATED = _dated(PAIR_DATED_SQL)
+PAIR_UNDATED = text(PAIR_UNDATED_SQL).columns(event_id=Integer)
+SINGLE_DATED = _dated(SINGLE_DATED_SQL)
+SINGLE_UNDATED = text(SINGLE_UNDATED_SQL).columns(event_id=Integer)
+CANDIDATE_ROWS = (
+    select(
+        Event.id,
+        Event.review,
+        Event.origin,
+        Event.start_date,
+        Event.end_date,
+        Event.location,
+        Event.confidence,
+        Participant.actor_id,
+    )
+    .join(Participant, Participant.event_id == Event.id)
+    .where(Event.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+def best_candidate(
     session: Session, extracted: ExtractedEvent, actor_ids: list[int], *, record: bool = False
-) -> Event | None:
-    """An event already stored that reports the same thing.
+) -> Any | None:
+    """The stored event that reports the same thing, as a row (id, review, origin,
+    start_date, end_date, location, confidence): the closest in time, curated and seed
+    events first.
 
     Same type, same status (a plan and its realisation are different facts), same
     participants (for attendance: the new names are among the stored attendees), and date
@@ -71,15 +105,6 @@ def find_matching_event(
     Kim") also matches a curated or seeded event whose participants include its own (the
     seed's Trump-Kim-Moon meeting at Panmunjom). `actor_ids` is sorted.
     """
-    best = best_candidate(session, extracted, actor_ids, record=record)
-    return None if best is None else session.get(Event, best.id)
-
-
-def best_candidate(
-    session: Session, extracted: ExtractedEvent, actor_ids: list[int], *, record: bool = False
-) -> Any | None:
-    """The row of the event `find_matching_event` would load: the closest in time, curated
-    and seed events first (id, review, origin, start_date, end_date, location, confidence)."""
     candidates = matching_candidates(session, extracted, actor_ids, record=record)
     if not candidates:
         return None
@@ -89,8 +114,7 @@ def best_candidate(
 def matching_candidates(
     session: Session, extracted: ExtractedEvent, actor_ids: list[int], *, record: bool = False
 ) -> list[Any]:
-    """Every stored event the report may be merged into, as rows (id, review, origin,
-    start_date, end_date)."""
+    """Every stored event the report may be merged into, as rows like `best_candidate`'s."""
     when = extracted.date
     ids = candidate_ids(
         session,
@@ -103,7 +127,7 @@ def matching_candidates(
     if not ids:
         return []
     found: dict[int, tuple[Any, set[int]]] = {}
-    rows = session.execute(_statements().events, {"ids": ids})
+    rows = session.execute(CANDIDATE_ROWS, {"ids": ids})
     for row in rows:
         found.setdefault(row.id, (row, set()))[1].add(row.actor_id)
     wanted = set(actor_ids)
@@ -131,7 +155,6 @@ def candidate_ids(
     """Ids of stored events of this type and status that share the report's last two actors
     (or its only one), whose dates overlap `when` or are unknown, and that have as many
     participants as the report names (`superset`: at least as many)."""
-    statements = _statements()
     params: dict[str, Any] = {
         "type": type_,
         "status": status,
@@ -141,10 +164,10 @@ def candidate_ids(
     if len(actor_ids) >= 2:
         # The two newest actors: usually the least active, so the fewest rows.
         params["a"], params["b"] = actor_ids[-2], actor_ids[-1]
-        statement = statements.pair_dated if when else statements.pair_undated
+        statement = PAIR_DATED if when else PAIR_UNDATED
     else:
         params["a"] = actor_ids[0]
-        statement = statements.single_dated if when else statements.single_undated
+        statement = SINGLE_DATED if when else SINGLE_UNDATED
     if when is not None:
         start, end = when
         params["start"], params["end"] = start, end
@@ -152,47 +175,6 @@ def candidate_ids(
             params[f"from_{k}"] = _days_before(start, 2**k - 1)
         params[f"from_{MAX_SPAN_CLASS}"] = date.min  # the last class has no bound
     return list(session.scalars(statement, params))
-
-
-@dataclass(frozen=True)
-class _Statements:
-    pair_dated: Any
-    pair_undated: Any
-    single_dated: Any
-    single_undated: Any
-    events: Any
-
-
-@lru_cache(maxsize=1)
-def _statements() -> _Statements:
-    """Built once: a statement object that is reused keeps SQLAlchemy's compiled form and
-    cache key, where building the ranges per lookup cost more than running them."""
-
-    def lookups(dated_sql: str, undated_sql: str) -> tuple[Any, Any]:
-        dated = text(dated_sql).bindparams(
-            *(bindparam(f"from_{k}", type_=Date) for k in range(MAX_SPAN_CLASS + 1)),
-            bindparam("start", type_=Date),
-            bindparam("end", type_=Date),
-        )
-        return dated.columns(event_id=Integer), text(undated_sql).columns(event_id=Integer)
-
-    pair_dated, pair_undated = lookups(PAIR_DATED_SQL, PAIR_UNDATED_SQL)
-    single_dated, single_undated = lookups(SINGLE_DATED_SQL, SINGLE_UNDATED_SQL)
-    events = (
-        select(
-            Event.id,
-            Event.review,
-            Event.origin,
-            Event.start_date,
-            Event.end_date,
-            Event.location,
-            Event.confidence,
-            Participant.actor_id,
-        )
-        .join(Participant, Participant.event_id == Event.id)
-        .where(Event.id.in_(bindparam("ids", expanding=True)))
-    )
-    return _Statements(pair_dated, pair_undated, single_dated, single_undated, events)
 
 
 def _days_before(day: date, days: int) -> date:
