@@ -75,17 +75,18 @@ PAIR_DATED = _dated(PAIR_DATED_SQL)
 PAIR_UNDATED = text(PAIR_UNDATED_SQL).columns(event_id=Integer)
 SINGLE_DATED = _dated(SINGLE_DATED_SQL)
 SINGLE_UNDATED = text(SINGLE_UNDATED_SQL).columns(event_id=Integer)
+_CANDIDATE_COLUMNS = (
+    Event.id,
+    Event.review,
+    Event.origin,
+    Event.start_date,
+    Event.end_date,
+    Event.location,
+    Event.confidence,
+)
+EVENT_ROWS = select(*_CANDIDATE_COLUMNS).where(Event.id.in_(bindparam("ids", expanding=True)))
 CANDIDATE_ROWS = (
-    select(
-        Event.id,
-        Event.review,
-        Event.origin,
-        Event.start_date,
-        Event.end_date,
-        Event.location,
-        Event.confidence,
-        Participant.actor_id,
-    )
+    select(*_CANDIDATE_COLUMNS, Participant.actor_id)
     .join(Participant, Participant.event_id == Event.id)
     .where(Event.id.in_(bindparam("ids", expanding=True)))
 )
@@ -116,16 +117,22 @@ def matching_candidates(
 ) -> list[Any]:
     """Every stored event the report may be merged into, as rows like `best_candidate`'s."""
     when = extracted.date
+    superset = record or extracted.type == "attendance"
     ids = candidate_ids(
         session,
         extracted.type,
         extracted.status,
         actor_ids,
         None if when is None else (when.start, when.end),
-        superset=record or extracted.type == "attendance",
+        superset=superset,
     )
     if not ids:
         return []
+    if not superset and len(actor_ids) <= 2:
+        # The lookup row holds these one or two actors and the event has no one else: the
+        # participants are the report's, so only the events are read (half the rows).
+        rows = session.execute(EVENT_ROWS, {"ids": ids})
+        return [row for row in rows if _dated_or_reviewed(row, when)]
     found: dict[int, tuple[Any, set[int]]] = {}
     rows = session.execute(CANDIDATE_ROWS, {"ids": ids})
     for row in rows:
@@ -134,13 +141,18 @@ def matching_candidates(
     return [
         row
         for row, have in found.values()
-        if (when is None or row.start_date is not None or row.review != "unreviewed")
+        if _dated_or_reviewed(row, when)
         and (
             have == wanted
             or (extracted.type == "attendance" and wanted <= have)
             or (record and wanted <= have and rank(row) == 0)
         )
     ]
+
+
+def _dated_or_reviewed(row: Any, when: Any) -> bool:
+    """A dated report is not merged into an undated event nobody has reviewed."""
+    return when is None or row.start_date is not None or row.review != "unreviewed"
 
 
 def candidate_ids(
