@@ -325,3 +325,32 @@ def test_a_countrys_title_then_a_name_in_apposition(gaz: Gazetteer) -> None:
     assert ("Ahmed al-Sharaa", "Ahmed al-Sharaa", "unverified") in found(
         gaz, text, date(2025, 5, 14)
     )
+
+
+# -- leaders known only from REIGN ---------------------------------------------------
+
+
+def test_a_reign_leader_named_in_full_beside_his_country_is_a_person(gaz: Gazetteer) -> None:
+    text = (
+        "The first White House visit by a Pakistani leader since Nawaz Sharif held talks "
+        "with Barack Obama. Sharif left."
+    )
+    assert found(gaz, text)[2:] == [
+        ("Nawaz Sharif", "Nawaz Sharif", "unverified"),
+        ("Barack Obama", "Barack Obama", "name"),
+        ("Sharif", "Nawaz Sharif", "surname"),
+    ]
+
+
+def test_a_reign_surname_needs_a_given_name_and_the_country(gaz: Gazetteer) -> None:
+    # REIGN's Pakistani "Sharif" with no Pakistan in the text; a surname alone; a title
+    # word is no given name.
+    assert people(gaz, "Nawaz Sharif held talks with Barack Obama.") == ["Barack Obama"]
+    assert people(gaz, "In Pakistan, Mr Sharif held talks with Barack Obama.") == ["Barack Obama"]
+
+
+def test_a_reign_full_name_needs_no_country_but_a_place_named_after_it_is_none(
+    gaz: Gazetteer,
+) -> None:
+    assert people(gaz, "Kim Il Sung met Kim Young-sam.") == ["Kim Il Sung", "Kim Young-sam"]
+    assert people(gaz, "A ceremony in Kim Il Sung Square drew crowds.") == []

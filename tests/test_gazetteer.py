@@ -162,3 +162,23 @@ def test_a_seed_folder_can_be_given(tmp_path: Path) -> None:
     assert names(gaz.lookup("xcity")) == ["Xland"]
     assert names(gaz.holders("country:XXX", "leader", date(2020, 1, 1))) == ["Al Pha"]
     assert gaz.is_leader("person:al-pha")
+
+
+def test_the_database_knows_the_reign_only_leaders_the_seed_files_do(seeded_url: str) -> None:
+    """`timeline ingest` (database gazetteer) and `timeline extract` (seed files) confirm
+    the same full names of REIGN-only leaders."""
+    from timeline import db
+    from timeline.services.gazetteer import load_gazetteer
+
+    engine = db.make_engine(seeded_url)
+    try:
+        with db.session_scope(engine) as session:
+            stored = load_gazetteer(session)
+    finally:
+        engine.dispose()
+    seeds = Gazetteer.from_seed_dir()
+    assert stored.other_leader_surnames == seeds.other_leader_surnames
+    assert stored.other_leader_names == seeds.other_leader_names
+    assert stored.other_leader_country("Nawaz Sharif", ["country:PAK"]) == "country:PAK"
+    assert stored.other_leader_country("Nawaz Sharif", ["country:IND"]) is None
+    assert stored.actor("person:nawaz-sharif") is None  # a name to confirm, not an actor

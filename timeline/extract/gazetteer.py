@@ -100,7 +100,12 @@ def _exact_case(alias: str) -> bool:
 class Gazetteer:
     """Actors, aliases and offices, with a folded-alias index built once per instance."""
 
-    def __init__(self, actors: Iterable[GazetteerActor], offices: Iterable[GazetteerOffice]):
+    def __init__(
+        self,
+        actors: Iterable[GazetteerActor],
+        offices: Iterable[GazetteerOffice],
+        other_leaders: Iterable[tuple[str, str]] = (),
+    ):
         self._actors: dict[str, GazetteerActor] = {}
         for actor in actors:
             self._actors[actor.key] = actor
@@ -143,6 +148,24 @@ class Gazetteer:
         self._org_country: dict[str, str | None] = {
             a.key: a.country for a in self._actors.values() if a.kind == "organization"
         }
+        # Leaders known only by REIGN's spelling, often a surname ("Sharif"): (name, country).
+        # They are not actors (a surname alone would make "Johnson" a participant); they
+        # confirm a full name in the text ("Nawaz Sharif") as a leader of that country.
+        self.other_leader_names: dict[str, str] = {}
+        self.other_leader_surnames: dict[str, set[str]] = {}
+        self.other_leader_last_tokens: set[str] = set()  # where such a name can end
+        for name, country in other_leaders:
+            words = re.sub(r"\(.*?\)", " ", name).split()
+            if not words:
+                continue
+            if len(words) > 1:
+                self.other_leader_names.setdefault(fold(" ".join(words)), country)
+            for surname in _surname_keys(words[-1]):
+                if len(surname) >= 3 and surname.isalpha():
+                    self.other_leader_surnames.setdefault(surname, set()).add(country)
+            tokens = re.findall(r"[^\W_]+", words[-1])
+            if tokens:
+                self.other_leader_last_tokens.add(fold(tokens[-1]))
         # Offices by the country they belong to, each with the names it answers to.
         self._by_country: dict[str, list[tuple[GazetteerOffice, frozenset[str]]]] = {}
         for office in self._offices:
@@ -196,6 +219,19 @@ class Gazetteer:
                 found.append(actor)
         return found
 
+    def other_leader_country(self, name: str, countries: Iterable[str]) -> str | None:
+        """The country whose REIGN leader `name` (a full name from the text) is: REIGN's
+        own full name anywhere, else its surname with that country among `countries` (the
+        ones the article names), when exactly one fits."""
+        exact = self.other_leader_names.get(fold(name))
+        if exact is not None:
+            return exact
+        fits: set[str] = set()
+        for surname in _surname_keys(name.split()[-1]):
+            fits |= self.other_leader_surnames.get(surname, set())
+        fits &= set(countries)
+        return next(iter(fits)) if len(fits) == 1 else None
+
     def _leaders(self, country_key: str, on: date) -> list[GazetteerActor]:
         """Who "the X leader" is: the effective leader, else the party chief (one-party
         states), else the head of government where the head of state is a monarch or the
@@ -231,6 +267,15 @@ class Gazetteer:
             if actor is not None and actor not in found:
                 found.append(actor)
         return found
+
+
+def _surname_keys(word: str) -> list[str]:
+    """A surname folded, and without its article ("al-Assad": also "assad")."""
+    keys = [fold(word)]
+    article, _, rest = word.partition("-")
+    if rest and article.lower() in ("al", "el", "ad", "as", "an"):
+        keys.append(fold(rest))
+    return keys
 
 
 def _office_names(office: GazetteerOffice) -> frozenset[str]:
@@ -287,7 +332,9 @@ def _alias_kind(text: str) -> str:
 def _load(path: Path) -> Gazetteer:
     actors: list[GazetteerActor] = []
     offices: list[GazetteerOffice] = []
-    for rec in _read(path / "countries.toml").get("country", []):
+    countries = _read(path / "countries.toml").get("country", [])
+    persons = _read(path / "leaders.toml").get("person", [])
+    for rec in countries:
         iso3 = rec["iso3"]
         aliases: list[tuple[str, str]] = []
         if rec.get("official_name"):
@@ -310,7 +357,7 @@ def _load(path: Path) -> Gazetteer:
                 f"org:{rec['key']}", rec["name"], "organization", country, tuple(aliases)
             )
         )
-    for rec in _read(path / "leaders.toml").get("person", []):
+    for rec in persons:
         key = f"person:{rec['key']}"
         aliases = [(a, "alias") for a in rec.get("aliases", [])]
         if rec.get("surname"):
@@ -333,4 +380,18 @@ def _load(path: Path) -> Gazetteer:
                     title_aliases=tuple(off.get("title_aliases", [])),
                 )
             )
-    return Gazetteer(actors, offices)
+    return Gazetteer(actors, offices, _reign_only_leaders(path))
+
+
+def _reign_only_leaders(path: Path) -> list[tuple[str, str]]:
+    """(name, country key) of each REIGN-only leader, read as `timeline seed` stores them
+    (so the database's gazetteer and this one agree)."""
+    if not (path / "reign").is_dir():
+        return []
+    from timeline.formats.seedfiles import load_seed_dir
+
+    return [
+        (person.name, f"country:{person.country}")
+        for person in load_seed_dir(path).persons
+        if person.origin == "reign" and person.country
+    ]

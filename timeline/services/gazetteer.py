@@ -14,9 +14,11 @@ from timeline.models import Actor, ActorAlias, Office
 def load_gazetteer(session: Session) -> Gazetteer:
     """Every actor the extractor may name, with aliases and the offices held.
 
-    REIGN-only people are left out: the dataset often names them by surname alone ("Johnson"),
-    which would turn ordinary mentions into false participants; curated people carry REIGN's
-    spells too. Correlates-of-War codes are lookup keys for the seeder, not names in text.
+    REIGN-only people are not actors: the dataset often names them by surname alone
+    ("Johnson"), which would turn ordinary mentions into false participants; curated people
+    carry REIGN's spells too. Their names only confirm a full name in the text ("Nawaz
+    Sharif" in an article naming Pakistan), as the seed-file gazetteer does.
+    Correlates-of-War codes are lookup keys for the seeder, not names in text.
     """
     rows = session.execute(
         select(Actor.id, Actor.key, Actor.name, Actor.kind, Actor.country_id, Actor.verified).where(
@@ -58,4 +60,14 @@ def load_gazetteer(session: Session) -> Gazetteer:
         for office in session.scalars(select(Office).where(Office.origin != "reign"))
         if office.holder_id in key_of
     ]
-    return Gazetteer(actors, offices)
+    reign_only = session.execute(
+        select(Actor.name, Actor.country_id).where(
+            Actor.origin == "reign", Actor.kind == "person", Actor.country_id.is_not(None)
+        )
+    ).all()
+    other_leaders = [
+        (name, country_keys[country_id])
+        for name, country_id in reign_only
+        if country_id in country_keys
+    ]
+    return Gazetteer(actors, offices, other_leaders)

@@ -11,6 +11,8 @@ from timeline.extract.entities.mentions import (
     Mention,
     SentenceMentions,
     _alias_hits,
+    _Hit,
+    unverified_actor,
 )
 from timeline.extract.entities.names import NamesMixin
 from timeline.extract.entities.pairs import PairsMixin
@@ -26,6 +28,7 @@ from timeline.extract.entities.words import (
     _NOT_NAME,
 )
 from timeline.extract.gazetteer import Gazetteer, GazetteerActor
+from timeline.extract.lexicon import MONTH_NAMES, NAME_PARTICLES, WEEKDAY_NAMES
 from timeline.extract.text import plain, split_sentences, tokenize
 from timeline.names import fold
 
@@ -62,6 +65,7 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         for h in hits:
             covered.update(range(h.i, h.j))
 
+        others = self._other_leaders(hits, hit_at, covered)
         # Only words that can start a reference are visited: alias hits and cue words.
         out = [SentenceMentions(s, n) for n, s in enumerate(self.sentences)]
         self._out = out
@@ -75,6 +79,7 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         todo = sorted(
             {
                 *hit_at,
+                *others,
                 *(
                     k
                     for k, key in enumerate(keys)
@@ -223,6 +228,15 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                 self._note_unverified(bucket, unverified_before, add_unverified, i + consumed)
                 continue
 
+            other = others.get(i)
+            if other is not None:
+                end, actor = other
+                bucket.append(self._mention(i, end, actor, "unverified"))
+                sentence_persons.append(actor)
+                full_mentions.append(actor)
+                add_unverified(actor, end)
+                skip_to = end
+                continue
             hit = hit_at.get(i)
             if hit is None:
                 # an unknown person's surname seen after "President X Y"
@@ -252,6 +266,56 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         return out
 
     # -- pieces ---------------------------------------------------------------------
+
+    def _other_leaders(
+        self, hits: list[_Hit], hit_at: dict[int, _Hit], covered: set[int]
+    ) -> dict[int, tuple[int, GazetteerActor]]:
+        """Full names of leaders the gazetteer knows only from REIGN ("Nawaz Sharif",
+        "Hosni Mubarak"), by first token: (end token, actor). A surname alone is not
+        enough, and REIGN's surname must be of a country the article names."""
+        gaz = self.gaz
+        last_tokens = gaz.other_leader_last_tokens
+        if not last_tokens:
+            return {}
+        countries = {
+            e.actor for h in hits for e in gaz.text_index[h.key] if e.actor.startswith("country:")
+        }
+        keys, words = self.keys, self.words
+        found: dict[int, tuple[int, GazetteerActor]] = {}
+        for k, key in enumerate(keys):
+            joined = k > 0 and self.plain[self.ends[k - 1] : self.starts[k]] == "-"
+            if key not in last_tokens or not (words[k][:1].isupper() or joined):
+                continue
+            if k in covered and not self._surname_only(hit_at.get(k)):
+                continue
+            if self._name_continues(k + 1) or (
+                k + 1 < len(keys) and self.plain[self.ends[k] : self.starts[k + 1]] == "-"
+            ):
+                continue  # "Kim Il Sung Square", "Kim Young-sam": a longer name
+            first, given = k, 0
+            while first > 0 and given < 3:
+                before = first - 1
+                word = words[before]
+                if (
+                    self.plain[self.ends[before] : self.starts[first]] not in (" ", "-")
+                    or (before in covered and not self._surname_only(hit_at.get(before)))
+                    or not (word[:1].isupper() or word in NAME_PARTICLES)
+                    or keys[before] in _NOT_NAME
+                    or keys[before] in _NOT_GIVEN
+                    or self._is_title_token(before)
+                ):
+                    break
+                first = before
+                given += word not in NAME_PARTICLES
+            while first < k and words[first] in NAME_PARTICLES:
+                first += 1
+            if first == k:
+                continue
+            name = self.plain[self.starts[first] : self.ends[k]]
+            country = gaz.other_leader_country(name, countries)
+            if country is not None:
+                found[first] = (k + 1, unverified_actor(name, country))
+        return found
 
     def _given_name(self, mention: Mention) -> str | None:
         """The folded first word of a full name when it names no one in the gazetteer by
@@ -382,6 +446,14 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         return gap in (" ", "-") and nxt.capitalized and nxt.key not in _NOT_NAME
 
         return None
+
+
+# Capitalised words that open a sentence or a date, not a given name.
+_NOT_GIVEN = (
+    frozenset(MONTH_NAMES)
+    | frozenset(WEEKDAY_NAMES)
+    | {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "sheikh"}
+)
 
 
 def resolve_mentions(text: str, published: date, gazetteer: Gazetteer) -> list[SentenceMentions]:

@@ -75,6 +75,12 @@ class TitlesMixin:
                 and name_end - j < 5
                 and (
                     self.words[name_end][:1].isupper()
+                    # "Kim Young-sam": the second half of a hyphenated given name
+                    or (
+                        name_end > j
+                        and self.plain[self.ends[name_end - 1] : self.starts[name_end]] == "-"
+                        and self.words[name_end].isalpha()
+                    )
                     # "Bashar al-Assad", "Ursula von der Leyen": a particle inside a name
                     or (
                         name_end > j
