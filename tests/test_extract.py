@@ -419,6 +419,30 @@ def test_background_and_cancelled_events(gaz: Gazetteer) -> None:
     assert [e[3] for e in extract(gaz, text, date(2018, 5, 27))] == ["negated"]
 
 
+def test_a_plan_postponed_or_that_never_took_place_is_negated_and_dated_ahead(
+    gaz: Gazetteer,
+) -> None:
+    text = (
+        "Chinese President Xi Jinping's state visit to Japan, which had been planned for "
+        "early April, has been postponed, the two governments announced on Thursday."
+    )
+    assert extract(gaz, text, date(2020, 3, 5)) == [
+        ("meeting", ["Shinzo Abe", "Xi Jinping"], ("2020-04-01", "2020-04-10"), "negated")
+    ]
+    text = (
+        "A summit between Kim Il Sung and Kim Young-sam had been arranged for Pyongyang in "
+        "1994, but it never took place."
+    )
+    assert extract(gaz, text, date(2000, 6, 15)) == [
+        ("meeting", ["Kim Il Sung", "Kim Young-sam"], ("1994-01-01", "1994-12-31"), "negated")
+    ]
+    # The date of a plan lies ahead even when the sentence is told in the past.
+    text = "Donald Trump cancelled the summit with Kim Jong Un scheduled for June 12."
+    assert extract(gaz, text, date(2018, 5, 25)) == [
+        ("meeting", ["Donald Trump", "Kim Jong Un"], ("2018-06-12", "2018-06-12"), "negated")
+    ]
+
+
 # -- rules-2: held-out generalisation (one pinned case per rule) ------------------------
 
 OBAMA, XI, PUTIN, TRUMP, KIM = (

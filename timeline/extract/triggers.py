@@ -140,6 +140,13 @@ CANCELLED_AFTER = re.compile(
     rf"[^.;]{{0,50}}?,\s+which\s+(?:[\w.'-]+\s+){{0,4}}?(?:{'|'.join(CANCELLED_CUES)})\b",
     re.I,
 )
+# "a state visit, which had been planned for April, has been postponed", "a summit ... had
+# been arranged for 1994, but it never took place": the noun's event did not happen.
+CANCELLED_LATER = re.compile(
+    rf"[^.;]{{0,160}}?(?:\b(?:has|have|had|was|were)\s+(?:now\s+)?(?:been\s+)?"
+    rf"(?:{'|'.join(CANCELLED_CUES)})\b|\b(?:never|not)\s+(?:took|take|taken)\s+place\b)",
+    re.I,
+)
 REVERSED = re.compile(r"\b(?:revers\w* course|reinstat\w*|back on|went ahead|relented)\b", re.I)
 # A future cue governing the trigger: a modal a few words before it ("Moon will travel"),
 # or an adjective right before it ("Kim's planned summit").

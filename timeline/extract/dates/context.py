@@ -49,6 +49,8 @@ class _Context:
     def tense_at(self, start: int, end: int) -> str:
         """The tense governing text[start:end]: an explicit override, else the nearest cue
         in the same clause, else the nearest in the sentence, else a headline, else past."""
+        if _SCHEDULED_FOR.search(self.low, max(0, start - 40), start):
+            return "future"  # "the summit, planned for early April": a plan's date lies ahead
         if self.tense is not None:
             return self.tense
         s_start, s_end = self.sentence(start)
@@ -63,6 +65,12 @@ class _Context:
                 nearest = min(cues, key=lambda c: start - c[1] if c[1] <= start else c[0] - end)
                 return "past" if nearest[2] == "past" else "future"
         return "future" if _HEADLINE.match(self.low, s_start, s_end) else "past"
+
+
+_SCHEDULED_FOR = re.compile(
+    r"\b(?:planned|scheduled|slated|set|due|pencil+ed\s+in|postponed|delayed|pushed\s+back)"
+    r"\s+(?:for|until|to)\s+(?:the\s+)?(?:on\s+|in\s+)?$"
+)
 
 
 # A handler turns one match into (range, kind), or None to report nothing for the span.

@@ -209,6 +209,12 @@ class FramesMixin:
         )
         if not negated and tr.CANCELLED_AFTER.match(body[trig.end : trig.end + 90]):
             negated = True  # "a summit with Trump, which Trump called off on Thursday"
+        if (
+            not negated
+            and tr.NOUN_TRIGGER.match(trig.text)
+            and tr.CANCELLED_LATER.match(body, trig.end)
+        ):
+            negated = True  # "Xi's state visit ... has been postponed"
         if negated and self._has(tr.REVERSED, body):
             return None  # "called off the meeting ... before reversing course"
         wish = tr.WISH.search(before) or tr.WISH_MAY.search(before)
