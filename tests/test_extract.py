@@ -805,6 +805,48 @@ RULES_2 = [
 ]
 
 
+RULES_3 = [
+    pytest.param(
+        "Barack Obama flies to Cape Town on Sunday and goes on to Tanzania on Monday for "
+        "talks with President Jakaya Kikwete.",
+        date(2013, 6, 29),
+        [_ev("meeting", [OBAMA, "Jakaya Kikwete"], "2013-07-01", "planned")],
+        id="a-schedule-in-the-simple-present",
+    ),
+    pytest.param(
+        "Donald Trump is due to have dinner with Chinese President Xi Jinping on Saturday.",
+        date(2018, 11, 30),
+        [_ev("meeting", [TRUMP, XI], "2018-12-01", "planned")],
+        id="dinner-with",
+    ),
+    pytest.param(
+        "Turkish President Recep Tayyip Erdogan is due at the White House on Thursday for "
+        "talks with Trump.",
+        date(2025, 9, 24),
+        [_ev("meeting", ["Recep Tayyip Erdogan", TRUMP], "2025-09-25", "planned")],
+        id="due-at-a-place-not-a-gathering",
+    ),
+    pytest.param(
+        "President Donald Trump welcomed Pakistani Prime Minister Imran Khan to the White "
+        "House on Monday. Xi Jinping welcomed the decision.",
+        date(2019, 7, 23),
+        [_ev("meeting", [TRUMP, "Imran Khan"], "2019-07-22", "occurred")],
+        id="welcomed-a-leader-not-a-decision",
+    ),
+    pytest.param(
+        "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
+        date(2018, 7, 16),
+        [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],
+        id="a-title-inside-an-alias",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), RULES_3)
+def test_rules_3(gaz: Gazetteer, text: str, day: date, expected: list[tuple[Any, ...]]) -> None:
+    assert extract(gaz, text, day) == expected
+
+
 @pytest.mark.parametrize(("text", "day", "expected"), RULES_2)
 def test_rules_2(gaz: Gazetteer, text: str, day: date, expected: list[tuple[Any, ...]]) -> None:
     assert extract(gaz, text, day) == expected

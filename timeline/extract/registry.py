@@ -92,7 +92,19 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 "met|meet|meets|meeting|meetings|talks|summit|summits|summitry",
             ),
             TriggerRule("interact", "shook shake shaking", "(?:shook|shake|shaking) hands"),
-            TriggerRule("interact", "sat", "sat down (?:with|together)"),
+            TriggerRule(
+                "interact",
+                "sat sit sits sitting",
+                "(?:sat|sit|sits|sitting) down (?:with|together)",
+            ),
+            # "welcomed Imran Khan to the White House", "was received by King Salman": a leader
+            # named right after (checked in frames), not "welcomed the decision"
+            TriggerRule(
+                "interact",
+                "welcomed welcomes welcoming received receives receiving",
+                "(?:welcom|receiv)(?:ed|es|ing)(?: by)?",
+            ),
+            TriggerRule("interact", "tea golf", "(?:tea|golf) with"),
             TriggerRule("interact", "spent", r"spent\s+(?:[\w-]+\s+){0,4}?together"),
             TriggerRule(
                 "interact", "host hosted hosts hosting", "host|hosted(?! by)|hosts|hosting"
@@ -100,7 +112,13 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             TriggerRule("interact", "encounter greeted", "encounter|greeted"),
             TriggerRule("interact", "one tete", "one-on-one|tete-a-tete"),
             TriggerRule("interact", "held", "held a banquet"),
-            TriggerRule("interact", "dined", "dined (?:together|with)"),
+            TriggerRule("interact", "dined lunched", "(?:dined|lunched) (?:together|with)"),
+            # "is due to have dinner with Xi", "a working lunch between the two leaders"
+            TriggerRule(
+                "interact",
+                "dinner lunch luncheon breakfast banquet",
+                r"(?:dinner|lunch|luncheon|breakfast|banquet)(?=\s+(?:with|between)\b)",
+            ),
             TriggerRule("interact", "joined", "joined them"),
             TriggerRule(
                 "visit",

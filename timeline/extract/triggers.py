@@ -154,6 +154,13 @@ PLANNED = re.compile(
     rf"\b(?:{'|'.join(PLANNED_CUES)})(?:\s+[\w'-]+){{0,5}}\s*$",
     re.I,
 )
+# News tells a schedule in the simple present: "He flies to Cape Town on Sunday and goes on
+# to Tanzania on Monday for talks", "Trump meets Xi on Saturday" (in a sentence with no past).
+SCHEDULED_PRESENT = re.compile(
+    r"\b(?:travels|flies|goes|heads|meets|hosts|visits|arrives|leaves|holds|attends|joins"
+    r"|opens|begins|returns|receives|welcomes|sits down)\b",
+    re.I,
+)
 PLANNED_CLAUSE = re.compile(
     r"\b(?:will|'ll|shall|is to|are to|due to|expected to|plans? to|is set to|are set to|"
     r"scheduled to|is going to|are going to|(?:is|are) (?:due|expected) (?:back )?(?:in|at))\b",

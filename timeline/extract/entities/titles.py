@@ -36,6 +36,9 @@ class TitlesMixin:
         length, office = role
         tokens = self.tokens
         j = i + length
+        own = hit_at.get(i)
+        if own is not None and own.j > j:
+            return 0  # "Queen Elizabeth II", "King Salman": the title is part of an alias
         if i > 0 and self.keys[i - 1] in _NOT_THE_HOLDER:
             return length
         where = self._country_before(i, self._hit_ends)

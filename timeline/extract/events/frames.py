@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract import triggers as tr
+from timeline.extract.dates.tense import _sentence_cues as sentence_cues
 from timeline.extract.entities import (
     OFFICIAL_NOUNS,
     SentenceMentions,
@@ -97,6 +98,13 @@ class FramesMixin:
                 return None  # "Xi hosted more than 20 leaders": no one named
             if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", before):
                 return None  # "Kishida, the host, has invited him": the noun, no meeting
+        if lowered_trigger.startswith(("welcom", "receiv")):
+            # "welcomed Imran Khan", "received by King Salman": the leader is named next
+            lo = s.start + trig.end
+            if not any(
+                lo < m.start <= lo + 40 and m.is_person and m.dependant is None for m in sm.mentions
+            ) or re.match(r"\s+(?:a|an|the|his|her|their)\s", body[trig.end : trig.end + 8]):
+                return None
         if lowered_trigger in ("call", "calls", "called", "phoned", "rang"):
             # A verb of calling someone: a leader named right after ("called Biden"), not
             # "called the treaty ...", "called off", "a call for".
@@ -117,6 +125,8 @@ class FramesMixin:
                 o.type == "attendance"
                 and o.subtype != "absent"
                 and clause[0] <= o.start < trig.start
+                # "is due at the White House ... for talks": no gathering, so a meeting
+                and (o.subtype != "expect" or tr.EXPECT_GATHERING.match(body[o.start :]))
                 for o in siblings
             )
             and re.search(r"\b(?:for|at)\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,6}?$", before)
@@ -253,6 +263,13 @@ class FramesMixin:
             )
         ):
             future = True  # "his summit with Kim would take place on June 12"
+        if (
+            not future
+            and not past
+            and tr.SCHEDULED_PRESENT.search(unquoted[clause[0] : trig.end])
+            and not any(kind == "past" for _, _, kind in sentence_cues(body.lower()))
+        ):
+            future = True  # "goes on to Tanzania on Monday for talks": a schedule
         if trig.subtype == "expect" or invited_for:
             future = True
         if negated:
