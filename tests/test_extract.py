@@ -834,6 +834,29 @@ RULES_3 = [
         id="welcomed-a-leader-not-a-decision",
     ),
     pytest.param(
+        "Seventeen heads of state attended the summit in St Petersburg on Thursday and "
+        "Friday. Nigeria's President Bola Tinubu did not travel to Russia for the summit.",
+        date(2023, 7, 28),
+        [_ev("attendance", ["Bola Tinubu"], ("2023-07-27", "2023-07-28"), "negated")],
+        id="the-summit-told-without-named-attendees-dates-a-later-absence",
+    ),
+    pytest.param(
+        "Vladimir Putin is expected to stay in China for a military parade in Beijing on "
+        "Wednesday. Narendra Modi will not attend the parade and was scheduled to fly home "
+        "on Monday evening.",
+        date(2025, 9, 1),
+        [_ev("attendance", [MODI], "2025-09-03", "negated")],
+        id="a-second-verb-phrase-keeps-its-date",
+    ),
+    pytest.param(
+        "Vladimir Putin will not travel to Johannesburg for next month's summit of the BRICS "
+        "group. King Mohammed VI of Morocco did not attend the summit.",
+        date(2023, 7, 28),
+        # one gathering, the absent leaders together
+        [_ev("attendance", ["Mohammed VI", PUTIN], ("2023-08-01", "2023-08-31"), "negated")],
+        id="a-trip-for-a-summit-and-a-regnal-number",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

@@ -67,11 +67,19 @@ GATHERING_KIND = re.compile(
     r"congress|celebrations?|commemorations?)\b",
     re.I,
 )
+# "did not attend the parade", "for the summit": a gathering the article has told of
+DEFINITE_GATHERING = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?(parade|ceremony|forum|summit|games|"
+    r"olympics|funeral|inauguration|conference|congress)\b",
+    re.I,
+)
 # "travel to China for an international forum": the trip is an attendance, not a visit.
 TRIP_FOR_GATHERING = re.compile(
-    r"\bfor (?:an? |the )?(?:\w+ ){0,3}(?:forum|parade|ceremony|summit of|conference|games|"
+    r"\bfor (?:an? |the )?(?:[\w'’-]+ ){0,3}(?:forum|parade|ceremony|summit of|conference|games|"
     r"olympics|funeral|inauguration|celebrations?|commemorations?|festivities|anniversary|"
     r"gathering)\b"
+    # "travel to Russia for the summit": a summit told already, no partner named
+    r"|\bfor the summit\b(?!\s+(?:with|between)\b)"
     r"|\bfor (?:an? |the )?(?-i:G-?\d+|Group of (?:\d+|[A-Z][a-z]+)|[A-Z]{3,})\s+"
     r"(?:leaders'\s+)?(?:summit|meetings?)\b"
     # "flying to the Boao Forum", "heading to the Asia-Pacific Economic Cooperation summit":
@@ -335,6 +343,9 @@ CLAUSE_BREAK = re.compile(
     r":\s+|"
     r"\s-+\s|\s+while\s+|\s+although\s+|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)",
 )
+# "will not attend the parade and was scheduled to fly home on Monday": the same subject's
+# next verb phrase, with its own tense and dates.
+SECOND_VERB = re.compile(r"\s+and\s+(?:was|were|is|are|will|has|had|have)\b")
 # The comma that closes a relative clause before the main clause's verb: "Kim, who met Trump
 # in 2019, will visit Moscow".
 RELATIVE_CLOSE = re.compile(

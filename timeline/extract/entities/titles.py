@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from timeline.extract.entities.mentions import Mention, _Hit, _phrase_at, unverified_actor
 from timeline.extract.entities.words import (
     _BARE_TITLES,
@@ -105,7 +107,11 @@ class TitlesMixin:
                     name_end == j
                     or self.plain[self.ends[name_end - 1] : self.starts[name_end]] in (" ", "-")
                 )
-                and not self.words[name_end].isupper()
+                and (
+                    not self.words[name_end].isupper()
+                    # "King Mohammed VI", "King Abdullah II": a regnal number ends the name
+                    or (name_end > j and _REGNAL.fullmatch(self.words[name_end]) is not None)
+                )
             ):
                 name_end += 1
             if name_end > j and (
@@ -303,3 +309,6 @@ class TitlesMixin:
                 bucket.append(self._mention(first_tok, end_tok, holders[0], "title"))
                 sentence_persons.append(holders[0])
         return max(1, found[0][1] - i)
+
+
+_REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|X)")

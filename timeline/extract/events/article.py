@@ -52,6 +52,9 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         self._pairwise: set[tuple[int, int]] = set()
         self.prev_had_meeting = False
         self._index = 0
+        # The latest dates told for each kind of gathering ("summit", "parade"), whether or
+        # not an event came of that sentence: "the summit" later is that one.
+        self.gathering_dates: dict[str, DateRange] = {}
 
     # --- per sentence ------------------------------------------------------------------
 
@@ -67,6 +70,10 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         ]
 
     def _sentence(self, sm: SentenceMentions) -> None:
+        self._sentence_events(sm)
+        self._remember_gathering(sm)  # for the sentences after this one
+
+    def _sentence_events(self, sm: SentenceMentions) -> None:
         self._index = sm.index
         s = sm.sentence
         body = s.plain
@@ -101,6 +108,34 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
             drafts.extend(self._date_and_build(sm, cand, by_tense[tense], clauses))
         for draft in self._reconcile(drafts, body):
             self._add(draft)
+
+    def _remember_gathering(self, sm: SentenceMentions) -> None:
+        """ "Seventeen heads of state attended the summit on Thursday and Friday": the dates
+        of the one kind of gathering a sentence names, from the nearest expression in its
+        clause."""
+        body = sm.sentence.plain
+        kinds = [(m.group(1).lower(), m.start()) for m in tr.GATHERING_KIND.finditer(body)]
+        if not kinds or len({k for k, _ in kinds}) > 1:
+            return
+        try:
+            found = dates_mod.find_dates(body, self.published)
+        except Exception:  # a date we cannot read is no date, never a crash
+            return
+        kind, at = kinds[0]
+        lo, hi = next(((a, b) for a, b in tr.clause_spans(body) if a <= at < b), (0, len(body)))
+        second = tr.SECOND_VERB.search(body, at, hi)
+        hi = second.start() if second else hi
+        usable = [
+            e
+            for e in found
+            if e.range is not None
+            and e.kind not in ("report", "open")
+            and lo <= e.start_char < hi
+            and sm.sentence.start + e.start_char >= self.dateline_end
+        ]
+        if usable:
+            nearest = min(usable, key=lambda e: abs(e.start_char - at))
+            self.gathering_dates[kind] = nearest.range
 
     def _needs_parse(self, sm: SentenceMentions, body: str) -> bool:
         """Whether the clause structure is worth a parse: several leaders or several time

@@ -175,7 +175,11 @@ def _pick_date(
     if not exprs:
         return None
 
+    second_verb = tr.SECOND_VERB.search(body, trig.end, clause[1])
+
     def usable(e: TemporalExpression) -> bool:
+        if second_verb is not None and e.start_char >= second_verb.end():
+            return False  # "will not attend the parade and was scheduled to fly on Monday"
         if body[e.end_char : e.end_char + 2] == "'s" and not _EVENT_NOUN_AFTER.match(
             body, e.end_char
         ):

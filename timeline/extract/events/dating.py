@@ -301,6 +301,10 @@ class DatingMixin:
     def _inherited(self, sm: SentenceMentions, cand: Frame) -> DateRange | None:
         """No date in the sentence: the date of the event it continues, if any."""
         body = sm.sentence.plain
+        if cand.type == "attendance":
+            told = tr.DEFINITE_GATHERING.search(body, cand.clause[0], cand.clause[1])
+            if told is not None and told.group(1).lower() in self.gathering_dates:
+                return self.gathering_dates[told.group(1).lower()]  # "for the summit"
         anchor = tr.ANCHOR_NOUN.search(body)
         if anchor:
             if anchor.group().lower().startswith("before"):
