@@ -857,6 +857,33 @@ RULES_3 = [
         id="a-trip-for-a-summit-and-a-regnal-number",
     ),
     pytest.param(
+        "Xi Jinping and Vladimir Putin signed two joint statements in the Kremlin on Tuesday.",
+        date(2023, 3, 22),
+        [_ev("agreement", [XI, PUTIN], "2023-03-21", "occurred")],
+        id="joint-statements-in-the-plural",
+    ),
+    pytest.param(
+        "Trump and Putin held talks in Helsinki on Monday. No joint statement was issued, and "
+        "neither side announced concrete agreements on Syria, Ukraine or arms control.",
+        date(2018, 7, 16),
+        [
+            _ev("meeting", [TRUMP, PUTIN], "2018-07-16", "occurred"),
+            _ev("agreement", [TRUMP, PUTIN], "2018-07-16", "negated"),
+        ],
+        id="the-states-a-deal-is-about-are-not-its-parties",
+    ),
+    pytest.param(
+        "Narendra Modi and Shinzo Abe held talks in Tokyo on Monday. Officials said the two "
+        "sides were still divided, and the nuclear agreement between India and Japan was not "
+        "signed.",
+        date(2014, 9, 1),
+        [
+            _ev("meeting", [MODI, "Shinzo Abe"], "2014-09-01", "occurred"),
+            _ev("agreement", ["India", "Japan"], "2014-09-01", "negated"),
+        ],
+        id="the-lead-leaders-states-continue-the-lead",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

@@ -311,12 +311,12 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             TriggerRule(
                 "agreement",
                 "issued produced adopted reached struck",
-                r"(?:issued|produced|adopted|reached|struck) (?:a |an |the |their )?(?:[\w'-]+ "
-                r"){0,3}(?:statement|agreement|deal|accord|declaration|communique|treaty|pact|"
-                r"document)",
+                r"(?:issued|produced|adopted|reached|struck) (?:a |an |the |their |two )?"
+                r"(?:[\w'-]+ ){0,3}(?:statement|agreement|deal|accord|declaration|communique|"
+                r"treaty|pact|document)s?",
             ),
             TriggerRule(
-                "agreement", "joint", "joint (?:statement|declaration|communique|document)"
+                "agreement", "joint", "joint (?:statement|declaration|communique|document)s?"
             ),
             # "the 1998 declaration between Obuchi and Kim": a nominal agreement
             TriggerRule(

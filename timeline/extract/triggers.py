@@ -40,8 +40,8 @@ TRIGGERS_BY_FIRST_WORD = _compile_by_first_word()
 
 # An agreement needs a document noun in the sentence besides the verb.
 AGREEMENT_NOUN = re.compile(
-    r"\b(?:agreements?|treaty|treaties|pact|accord|declaration|joint statement|deal|communique|"
-    r"memorandum|charter|protocol|roadmap|statement on|joint document)\b",
+    r"\b(?:agreements?|treaty|treaties|pacts?|accords?|declarations?|joint statements?|deals?|"
+    r"communiques?|memorand(?:um|ums|a)|charter|protocol|roadmap|statement on|joint documents?)\b",
     re.I,
 )
 # A sanction needs a verb of imposing (or "sanctioned"/"punished" themselves).

@@ -266,7 +266,9 @@ class DatingMixin:
         referred = [m for m in sm.mentions if m.via in ("pair", "pronoun", "kin")]
         if referred and all(m.actor.key in keys for m in referred):
             return True  # "the two men crossed back, where Moon joined them"
-        return all(a.key in keys for a, _ in parties)
+        # "the nuclear agreement was not signed": India and Japan, the lead's leaders' states
+        countries = {a.country for a, _ in lead.actors if a.country}
+        return all(a.key in keys or a.key in countries for a, _ in parties)
 
     def _duration(self, body: str, when: DateRange, trig: tr.Trigger) -> DateRange:
         """A day and "wrapping up a three-day summit" (or "arrived for a four-day visit"):

@@ -18,6 +18,12 @@ from timeline.extract.events.phrases import _LISTED, PhrasesMixin
 from timeline.extract.gazetteer import GazetteerActor
 from timeline.extract.stages import Frame
 
+# "on Syria, Ukraine or" before a name: it is what a deal is about
+_TOPIC_LIST = re.compile(
+    r"\b(?:on|over|about|regarding|concerning|towards?)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+))*$"
+)
+
 
 class ParticipantsMixin(PartiesMixin, PhrasesMixin):
     """The argument stage of `ArticleExtractor`."""
@@ -37,12 +43,21 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
         return out
 
     def _states_in(
-        self, sm: SentenceMentions, span: tuple[int, int], *, allow_dependant: bool
+        self,
+        sm: SentenceMentions,
+        span: tuple[int, int],
+        *,
+        allow_dependant: bool,
+        parties_only: bool = False,
     ) -> list[Mention]:
+        """States and bodies named in the span; `parties_only` leaves out the topics of a
+        deal ("agreements on Syria, Ukraine or arms control")."""
         a, b = sm.sentence.start + span[0], sm.sentence.start + span[1]
         out = []
         for m in sm.mentions:
             if not (a <= m.start < b):
+                continue
+            if parties_only and _TOPIC_LIST.search(self.text, max(a, m.start - 80), m.start):
                 continue
             if m.actor.kind in ("country", "organization") and m.via in STATE_VIAS:
                 if m.dependant is None or allow_dependant:
@@ -123,7 +138,9 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
                 if len(leaders) == 1 and lead_pair and leaders[0] in lead_pair:
                     leaders = list(lead_pair)
                 else:
-                    states = self._unique(self._states_in(sm, whole, allow_dependant=True))
+                    states = self._unique(
+                        self._states_in(sm, whole, allow_dependant=True, parties_only=True)
+                    )
                     if len(states) >= 2:
                         return [(a, "signatory") for a in states]
                     if not leaders and lead_pair and cand.status != "occurred":
