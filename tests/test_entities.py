@@ -354,3 +354,13 @@ def test_a_reign_full_name_needs_no_country_but_a_place_named_after_it_is_none(
 ) -> None:
     assert people(gaz, "Kim Il Sung met Kim Young-sam.") == ["Kim Il Sung", "Kim Young-sam"]
     assert people(gaz, "A ceremony in Kim Il Sung Square drew crowds.") == []
+
+
+def test_him_after_a_purpose_infinitive_is_the_object_not_the_subject(gaz: Gazetteer) -> None:
+    text = (
+        "Moon Jae-in spoke. Vladimir Putin phoned Xi Jinping on Monday to congratulate him. "
+        "Donald Trump telephoned him."
+    )
+    got = [(s, name) for s, name, via in found(gaz, text) if via == "pronoun"]
+    # the second "him": no one else in its clause, so the latest person named before
+    assert got == [("him", "Xi Jinping"), ("him", "Xi Jinping")]

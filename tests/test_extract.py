@@ -884,6 +884,20 @@ RULES_3 = [
         id="the-lead-leaders-states-continue-the-lead",
     ),
     pytest.param(
+        'Ukrainian President Volodymyr Zelensky said he had an "excellent call" with Trump on '
+        "Wednesday. The call for calm with Trump's allies grew.",
+        date(2024, 11, 7),
+        [_ev("call", ["Volodymyr Zelensky", TRUMP], "2024-11-06", "occurred")],
+        id="a-quoted-call-with",
+    ),
+    pytest.param(
+        "South Africa's Cyril Ramaphosa posted congratulations. Egyptian President Abdel "
+        "Fattah al-Sisi phoned Trump on Wednesday to congratulate him.",
+        date(2024, 11, 7),
+        [_ev("call", ["Abdel Fattah al-Sisi", TRUMP], "2024-11-06", "occurred")],
+        id="him-in-a-purpose-clause-is-the-object-before",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

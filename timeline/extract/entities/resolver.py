@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from datetime import date
@@ -358,6 +359,15 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         subject of its clause is someone else), in this sentence or the two before."""
         start = self.starts[i]
         own: set[str] = set()
+        in_clause = [
+            m
+            for k, m in self._persons_before(i, s_idx, 0)
+            if not _CLAUSE_GAP.search(self.plain[m.end : start])
+        ]
+        if len(in_clause) >= 2 and _PURPOSE_BEFORE.search(self.plain, in_clause[0].end, start):
+            # "Sisi phoned Trump on Wednesday to congratulate him": the clause's subject is
+            # not "him"; its object is
+            return in_clause[0].actor if in_clause[0].actor != in_clause[-1].actor else None
         for k, m in self._persons_before(i, s_idx, 2):
             if k == s_idx and not _CLAUSE_GAP.search(self.plain[m.end : start]):
                 own.add(m.actor.key)
@@ -448,6 +458,8 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         return None
 
 
+# "... to congratulate him": a purpose infinitive whose object pronoun is the object before
+_PURPOSE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+$")
 # Capitalised words that open a sentence or a date, not a given name.
 _NOT_GIVEN = (
     frozenset(MONTH_NAMES)
