@@ -898,6 +898,20 @@ RULES_3 = [
         id="him-in-a-purpose-clause-is-the-object-before",
     ),
     pytest.param(
+        "Barack Obama then travels to Strasbourg for a NATO summit on Friday and Saturday "
+        "co-hosted by President Nicolas Sarkozy.",
+        date(2009, 4, 1),
+        [_ev("attendance", [OBAMA, "Nicolas Sarkozy"], ("2009-04-03", "2009-04-04"), "planned")],
+        id="a-participle-with-by-is-no-past-tense",
+    ),
+    pytest.param(
+        "The summit, hosted by Argentine President Mauricio Macri and ending on Saturday, has "
+        "brought together Trump and Chinese President Xi Jinping.",
+        date(2018, 11, 30),
+        [_ev("attendance", ["Mauricio Macri", TRUMP, XI], "2018-12-01", "occurred")],
+        id="a-gathering-under-way-ends-ahead",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

@@ -68,8 +68,10 @@ class _Context:
 
 
 _SCHEDULED_FOR = re.compile(
-    r"\b(?:planned|scheduled|slated|set|due|pencil+ed\s+in|postponed|delayed|pushed\s+back)"
-    r"\s+(?:for|until|to)\s+(?:the\s+)?(?:on\s+|in\s+)?$"
+    r"\b(?:(?:planned|scheduled|slated|set|due|pencil+ed\s+in|postponed|delayed|pushed\s+back)"
+    r"\s+(?:for|until|to)\s+(?:the\s+)?(?:on\s+|in\s+)?"
+    # "the two-day summit, ending on Saturday": a gathering under way ends ahead
+    r"|(?:ending|ends|running|runs|lasting|lasts|continuing|continues)\s+(?:on\s+|until\s+)?)$"
 )
 
 

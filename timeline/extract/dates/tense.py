@@ -82,6 +82,8 @@ def _sentence_cues(low: str, start: int = 0, end: int | None = None) -> list[tup
             _ED_WORD.fullmatch(low, word, m.end())
             and low[word : m.end()] not in _ED_ADJECTIVES
             and not _NOT_A_VERB.search(low, max(0, word - 8), word)
+            # "a NATO summit co-hosted by Sarkozy": a participle, not a past tense
+            and not low.startswith(" by ", m.end())
         ):
             found.append((word, m.end(), "past"))
     found.sort()
