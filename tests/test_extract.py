@@ -912,6 +912,13 @@ RULES_3 = [
         id="a-gathering-under-way-ends-ahead",
     ),
     pytest.param(
+        "Barack Obama held talks with South African President Jacob Zuma on Saturday and "
+        "paid tribute to Nelson Mandela.",
+        date(2013, 6, 29),
+        [_ev("meeting", [OBAMA, "Jacob Zuma"], "2013-06-29", "occurred")],
+        id="the-with-list-ends-where-the-names-stop-being-listed",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

@@ -175,13 +175,22 @@ class PhrasesMixin:
             r",\s+|\s+(?:and|but|while)\s+(?:a|an|the|his|her|their)\b", body[lo - base :]
         )
         hi = lo + (stop.start() if stop else len(body))
-        partners = [
-            x.actor
-            for x in sm.mentions
-            if lo <= x.start < hi and x.is_person and x.dependant is None
+        named = [
+            x for x in sm.mentions if lo <= x.start < hi and x.is_person and x.dependant is None
         ]
-        if not partners:
+        if not named:
             return None
+        # "talks with Zuma on Saturday and paid tribute to Mandela": the list after "with"
+        # ends where the names stop being listed
+        listed = [named[0]]
+        for prev, x in pairwise(named):
+            if x.start < prev.end or x.actor == prev.actor:
+                listed.append(x)  # "the two", a name and its pronoun
+                continue
+            if prev is not listed[-1] or not _LISTED.fullmatch(self.text[prev.end : x.start]):
+                break
+            listed.append(x)
+        partners = [x.actor for x in listed]
         clause_lo = base + cand.clause[0]
         before = [
             x
