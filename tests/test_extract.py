@@ -919,6 +919,18 @@ RULES_3 = [
         id="the-with-list-ends-where-the-names-stop-being-listed",
     ),
     pytest.param(
+        "Trump and Kim met three times during Trump's first term -- in Singapore on June 12, "
+        "2018, in Hanoi in February 2019 and at Panmunjom on June 30, 2019 -- but their "
+        "diplomacy stalled.",
+        date(2025, 8, 26),
+        [
+            _ev("meeting", [TRUMP, KIM], "2018-06-12", "occurred"),
+            _ev("meeting", [TRUMP, KIM], ("2019-02-01", "2019-02-28"), "occurred"),
+            _ev("meeting", [TRUMP, KIM], "2019-06-30", "occurred"),
+        ],
+        id="met-three-times-then-each-date",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

@@ -215,6 +215,10 @@ COUNTED = re.compile(r"\b(?:twice|(two|three|four) times)\b", re.I)
 REPETITION = re.compile(
     r"\b(?:twice|again|three times|thrice|both times|on both occasions)\b", re.I
 )
+COUNTED_TIMES = re.compile(
+    r"\s+(?:twice|three times|four times|five times|thrice|on (?:two|three|four) occasions)\b",
+    re.I,
+)
 REPORTING = re.compile(
     r"\b(?:said|says|announced|announces|reported|reports|confirmed|confirms|told|tells|added|"
     r"stated|disclosed|revealed|quoted|according)\b(?:\s+\S+){0,3}\s*$",

@@ -51,8 +51,21 @@ class DatingMixin:
                 for e in in_clause
                 if e.range and e.range.precision == "day" and e.kind != "report"
             ]
+            counted_after = [
+                e
+                for e in exprs
+                if e.range and e.kind not in ("report", "open") and e.start_char > trig.end
+            ]
             if type_ == "meeting" and tr.REPETITION.search(body) and len(days) >= 2:
                 chosen = days
+            elif (
+                type_ == "meeting"
+                and tr.COUNTED_TIMES.match(body, trig.end)
+                and len(counted_after) >= 2
+            ):
+                # "met three times -- in Singapore on June 12, 2018, in Hanoi in February 2019
+                # and at Panmunjom on June 30, 2019": one meeting per date told
+                chosen = counted_after
             else:
                 pool = exprs
                 if type_ == "invitation":
