@@ -931,6 +931,26 @@ RULES_3 = [
         id="met-three-times-then-each-date",
     ),
     pytest.param(
+        "Kevin Rudd is due to see President Hu Jintao later today. We will see Hu's answer.",
+        date(2008, 4, 10),
+        [_ev("meeting", ["Kevin Rudd", "Hu Jintao"], "2008-04-10", "planned")],
+        id="to-see-a-leader",
+    ),
+    pytest.param(
+        "Angela Merkel and Francois Hollande flew to Kiev last Thursday for talks with Petro "
+        "Poroshenko.",
+        date(2015, 2, 12),
+        [
+            _ev(
+                "meeting",
+                ["Angela Merkel", "Francois Hollande", "Petro Poroshenko"],
+                "2015-02-05",
+                "occurred",
+            )
+        ],
+        id="a-coordinated-subject-owns-the-talks-with",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

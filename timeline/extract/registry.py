@@ -105,6 +105,8 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 "(?:welcom|receiv)(?:ed|es|ing)(?: by)?",
             ),
             TriggerRule("interact", "tea golf", "(?:tea|golf) with"),
+            # "is due to see President Hu", "flew to Moscow to see Putin": a leader named next
+            TriggerRule("interact", "see", "see(?= [A-Z])"),
             TriggerRule("interact", "spent", r"spent\s+(?:[\w-]+\s+){0,4}?together"),
             TriggerRule(
                 "interact", "host hosted hosts hosting", "host|hosted(?! by)|hosts|hosting"

@@ -98,7 +98,9 @@ class FramesMixin:
                 return None  # "Xi hosted more than 20 leaders": no one named
             if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", before):
                 return None  # "Kishida, the host, has invited him": the noun, no meeting
-        if lowered_trigger.startswith(("welcom", "receiv")):
+        if lowered_trigger == "see" and not re.search(r"\bto\s+$", before):
+            return None  # "see" meets only as "to see X": not "we will see Xi's answer"
+        if lowered_trigger.startswith(("welcom", "receiv")) or lowered_trigger == "see":
             # "welcomed Imran Khan", "received by King Salman": the leader is named next
             lo = s.start + trig.end
             if not any(

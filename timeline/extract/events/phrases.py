@@ -23,7 +23,7 @@ _RELATIVE_CLOSE = tr.RELATIVE_CLOSE
 # Verbs whose object is the other party: "met Moon", "called Modi", "phoned Erdogan".
 _TRANSITIVE = frozenset(
     {"met", "meet", "meets", "meeting", "greeted", "called", "phoned", "telephoned", "rang"}
-    | {"hosted", "host", "hosts", "hosting"}
+    | {"hosted", "host", "hosts", "hosting", "see", "welcomed", "welcomes", "received"}
 )
 _NEXT_VERB_PHRASE = re.compile(
     r"[,;]|\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:will|would|is|was|has|had|did|"
@@ -202,6 +202,7 @@ class PhrasesMixin:
             and not _AFTER_PREPOSITION.search(self.text[max(clause_lo, x.start - 12) : x.start])
         ]
         owner = None
+        co_owners: list[GazetteerActor] = []
         pronoun = _PRONOUN_OWNER.search(body[max(0, trig.start - 30) : trig.start])
         if pronoun is not None and before:
             # "Moon briefed Xi on his summit with Trump": "his" is the subject's
@@ -215,13 +216,27 @@ class PhrasesMixin:
             owner = self._owners[(sm.index, "meeting")]  # "... and a meeting with Trump"
         elif others:
             owner = others[-1].actor  # the nearest: "Moon said Kim wanted a summit with Trump"
+            # ... with those listed before it: "Merkel and Hollande flew to Kiev for talks
+            # with Poroshenko"
+            k = len(others) - 1
+            while k > 0 and re.fullmatch(
+                r"\s+and\s+", self.text[others[k - 1].end : others[k].start]
+            ):
+                k -= 1
+                co_owners.insert(0, others[k].actor)
         if owner is None:
             return None
         self._owners[(sm.index, "meeting")] = owner
         self._partners.setdefault(sm.index, set()).update(a.key for a in partners)
-        parties = [(owner, "participant")]
-        parties += [(a, "participant") for a in self._unique_actors(partners) if a != owner]
-        self._note_pairwise(sm, trig, len(parties))
+        parties = [(a, "participant") for a in co_owners if a != owner]
+        parties.append((owner, "participant"))
+        parties += [
+            (a, "participant")
+            for a in self._unique_actors(partners)
+            if a != owner and a not in co_owners
+        ]
+        if not co_owners:
+            self._note_pairwise(sm, trig, len(parties))  # one subject, several partners
         return parties if len(parties) >= 2 else None
 
     def _object_phrase(
