@@ -951,6 +951,30 @@ RULES_3 = [
         id="a-coordinated-subject-owns-the-talks-with",
     ),
     pytest.param(
+        "The two-day summit, hosted by Argentine President Mauricio Macri and ending on "
+        "Saturday, has brought together Trump and Chinese President Xi Jinping. German "
+        "Chancellor Angela Merkel missed Friday's opening sessions of the summit. She is "
+        "expected to join the summit on Saturday.",
+        date(2018, 11, 30),
+        [
+            _ev(
+                "attendance",
+                ["Mauricio Macri", TRUMP, XI],
+                ("2018-11-30", "2018-12-01"),
+                "occurred",
+            ),
+            _ev("attendance", ["Angela Merkel"], "2018-11-30", "negated"),
+            _ev("attendance", ["Angela Merkel"], "2018-12-01", "planned"),
+        ],
+        id="a-two-day-summit-and-a-late-arrival",
+    ),
+    pytest.param(
+        "Later on Wednesday, Donald Trump joined a summit of Gulf leaders in Riyadh.",
+        date(2025, 5, 14),
+        [_ev("attendance", [TRUMP], "2025-05-14", "occurred")],
+        id="joined-a-summit",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

@@ -266,6 +266,13 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             ),
             TriggerRule("attend", "review reviewed", "review(?:ed)? the parade"),
             TriggerRule("attend", "join joined joins", r"join(?:ed|s)?\b[^.;]{0,40}?\bat the"),
+            # "Trump joined a summit of Gulf leaders", "is expected to join the summit"
+            TriggerRule(
+                "attend",
+                "join joined joins joining",
+                r"join(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:summit|forum|parade|ceremony|"
+                r"conference|gathering|celebrations?|commemorations?)\b",
+            ),
             # "Both men are expected at the G20 summit", "Modi is due back in China in June for the
             # SCO summit", "Xi is staying on for the APEC meetings": a planned attendance.
             TriggerRule("expect", "expected", r"expected (?:at|in)\b"),

@@ -315,6 +315,7 @@ DURATION_END = re.compile(
     r"leaving|departed)\b",
     re.I,
 )
+ENDING_ON = re.compile(r"\b(?:ending|ends|ended|closing|closes|concluding|concludes)\s+$", re.I)
 # "the two-day G20 meeting, which opened on Tuesday": the day it began.
 DURATION_OPENED = re.compile(
     r"^[^.;]{0,30}?,?\s*which\s+(?:opened|began|started|opens|begins|starts)\b", re.I

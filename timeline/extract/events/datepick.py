@@ -132,7 +132,7 @@ _TALKING = {"talking", "meeting", "holding", "speaking", "chatting", "conferring
 _EVENT_NOUN_AFTER = re.compile(
     r"'s\s+(?:[\w-]+\s+){0,2}?(?:summit|summits|talks|meeting|meetings|visit|trip|call|"
     r"conversation|parade|ceremony|event|events|forum|gathering|conference|games|olympics|"
-    r"celebrations?|funeral|inauguration|encounter|session|banquet|dinner)\b",
+    r"celebrations?|funeral|inauguration|encounter|sessions?|opening|banquet|dinner)\b",
     re.I,
 )
 _HOST_OF_GATHERING = re.compile(

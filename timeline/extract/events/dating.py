@@ -158,7 +158,7 @@ class DatingMixin:
             variants = [(e.range, e.text, True) for e in chosen]
         for when, text, own in variants:
             if when is not None and own:
-                when = self._duration(body, when, trig)
+                when = self._duration(body, when, trig, text)
                 when = _shifted(body, trig, when)
             parties = self._participants(sm, cand, when)
             if not parties:
@@ -283,7 +283,9 @@ class DatingMixin:
         countries = {a.country for a, _ in lead.actors if a.country}
         return all(a.key in keys or a.key in countries for a, _ in parties)
 
-    def _duration(self, body: str, when: DateRange, trig: tr.Trigger) -> DateRange:
+    def _duration(
+        self, body: str, when: DateRange, trig: tr.Trigger, text: str | None = None
+    ) -> DateRange:
         """A day and "wrapping up a three-day summit" (or "arrived for a four-day visit"):
         the range of the visit, when the trigger is that visit."""
         if when.precision != "day" or not self._has(tr.DURATION, body):
@@ -292,6 +294,15 @@ class DatingMixin:
         if m is None:
             return when
         if not (m.start() - 25 <= trig.start <= m.end()):
+            # "The two-day summit, hosted by Macri and ending on Saturday, has brought
+            # together ...": the gathering's own end day, however far the trigger
+            at = body.find(text, m.end()) if text else -1
+            if at < 0 or not tr.ENDING_ON.search(body[max(m.end(), at - 20) : at]):
+                return when
+            word = m.group(1).lower()
+            days = int(word) if word.isdigit() else tr.NUMBERS.get(word, 1)
+            if 2 <= days <= 14:
+                return DateRange(when.start - timedelta(days=days - 1), when.end, "range")
             return when
         word = m.group(1).lower()
         days = int(word) if word.isdigit() else tr.NUMBERS.get(word, 1)

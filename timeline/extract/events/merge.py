@@ -159,6 +159,8 @@ class MergeMixin:
             # One gathering per named kind ("the parade", "a summit of the SCO"): attendees
             # of the same one add up.
             a, b = old.extra.get("gathering"), new.extra.get("gathering")
+            if old.status != new.status and old.own_date and new.own_date and old.date != new.date:
+                return False  # "is expected to join the summit on Saturday": a plan of its own
             return a is None or b is None or a == b
         return old.keys == new.keys and old.status == new.status
 
