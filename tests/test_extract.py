@@ -975,6 +975,13 @@ RULES_3 = [
         id="joined-a-summit",
     ),
     pytest.param(
+        "Kremlin spokesman Dmitry Peskov said President Vladimir Putin had no plans to send "
+        "Trump a message of congratulations.",
+        date(2024, 11, 7),
+        [_ev("message", [PUTIN, TRUMP], None, "negated")],
+        id="no-plans-to-is-a-negation",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

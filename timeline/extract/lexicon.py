@@ -119,6 +119,7 @@ NEGATION_CUES: tuple[str, ...] = (
     "aren't",
     "wouldn't",
     "absent from",
+    r"no (?:plans?|intention|intentions) (?:to|of)",
 )
 # Negation after the event noun: "a summit with Trump, which Trump called off".
 CANCELLED_CUES: tuple[str, ...] = (
