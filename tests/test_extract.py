@@ -436,6 +436,10 @@ def test_a_plan_postponed_or_that_never_took_place_is_negated_and_dated_ahead(
     assert extract(gaz, text, date(2000, 6, 15)) == [
         ("meeting", ["Kim Il Sung", "Kim Young-sam"], ("1994-01-01", "1994-12-31"), "negated")
     ]
+    text = "Any summit between Joe Biden and Vladimir Putin is now off the table."
+    assert extract(gaz, text, date(2022, 2, 23)) == [
+        ("meeting", ["Joe Biden", "Vladimir Putin"], None, "negated")
+    ]
     # The date of a plan lies ahead even when the sentence is told in the past.
     text = "Donald Trump cancelled the summit with Kim Jong Un scheduled for June 12."
     assert extract(gaz, text, date(2018, 5, 25)) == [

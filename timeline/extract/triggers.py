@@ -152,7 +152,8 @@ CANCELLED_AFTER = re.compile(
 # been arranged for 1994, but it never took place": the noun's event did not happen.
 CANCELLED_LATER = re.compile(
     rf"[^.;]{{0,160}}?(?:\b(?:has|have|had|was|were)\s+(?:now\s+)?(?:been\s+)?"
-    rf"(?:{'|'.join(CANCELLED_CUES)})\b|\b(?:never|not)\s+(?:took|take|taken)\s+place\b)",
+    rf"(?:{'|'.join(CANCELLED_CUES)})\b|\b(?:never|not)\s+(?:took|take|taken)\s+place\b"
+    r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?:off the table|shelved|on hold)\b)",
     re.I,
 )
 REVERSED = re.compile(r"\b(?:revers\w* course|reinstat\w*|back on|went ahead|relented)\b", re.I)
