@@ -364,3 +364,18 @@ def test_him_after_a_purpose_infinitive_is_the_object_not_the_subject(gaz: Gazet
     got = [(s, name) for s, name, via in found(gaz, text) if via == "pronoun"]
     # the second "him": no one else in its clause, so the latest person named before
     assert got == [("him", "Xi Jinping"), ("him", "Xi Jinping")]
+
+
+def test_a_courtesy_title_before_a_surname_is_not_a_given_name(gaz: Gazetteer) -> None:
+    text = "Nicolas Sarkozy won. Mr Sarkozy met Angela Merkel. Kim Yo Jong travelled."
+    assert people(gaz, text, date(2007, 5, 17)) == [
+        "Nicolas Sarkozy",
+        "Nicolas Sarkozy",
+        "Angela Merkel",
+    ]
+
+
+def test_heads_of_international_bodies_are_leaders(gaz: Gazetteer) -> None:
+    text = "European Commission President Jose Manuel Barroso met Ban Ki-moon."
+    assert people(gaz, text, date(2010, 5, 1)) == ["Jose Manuel Barroso", "Ban Ki-moon"]
+    assert gaz.is_leader("person:ursula-von-der-leyen")

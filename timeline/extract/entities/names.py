@@ -69,9 +69,10 @@ class NamesMixin:
                     gap == " "
                     and prev.capitalized
                     and prev.key not in _NOT_NAME
+                    and prev.key not in _COURTESY
                     and not self._is_title_token(hit.i - 1)
                 ):
-                    return None
+                    return None  # "Kim Yo Jong": a given name, someone else (not "Mr Blair")
             candidates = {e.actor for e in surnames}
             nxt = tokens[hit.j] if hit.j < len(tokens) else None
             if first.key in _MONTHS and (
@@ -187,3 +188,7 @@ class NamesMixin:
                 start = k - len(words)
                 if start >= 0 and _phrase_at(tokens, start, words):
                     return start, country
+
+
+# "Mr Sarkozy" (British style, no full stop): a courtesy title, not a given name.
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"})
