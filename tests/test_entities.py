@@ -346,7 +346,7 @@ def test_a_reign_surname_needs_a_given_name_and_the_country(gaz: Gazetteer) -> N
     # REIGN's Pakistani "Sharif" with no Pakistan in the text; a surname alone; a title
     # word is no given name.
     assert people(gaz, "Nawaz Sharif held talks with Barack Obama.") == ["Barack Obama"]
-    assert people(gaz, "In Pakistan, Mr Sharif held talks with Barack Obama.") == ["Barack Obama"]
+    assert people(gaz, "In Egypt, Mr Mubarak held talks with Barack Obama.") == ["Barack Obama"]
 
 
 def test_a_reign_full_name_needs_no_country_but_a_place_named_after_it_is_none(
