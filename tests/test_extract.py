@@ -986,6 +986,14 @@ RULES_3 = [
         id="no-plans-to-is-a-negation",
     ),
     pytest.param(
+        "Trump arrived in Buenos Aires on Thursday. The most closely watched encounter is "
+        "still to come: Trump is due to have dinner with Chinese President Xi Jinping on "
+        "Saturday.",
+        date(2018, 11, 30),
+        [_ev("meeting", [TRUMP, XI], "2018-12-01", "planned")],
+        id="still-to-come-and-a-watched-adjective",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

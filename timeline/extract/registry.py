@@ -236,7 +236,8 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             TriggerRule(
                 "attend",
                 "attend attends attended attending attendance watched",
-                "attend(?:s|ed|ing|ance)?|watched",
+                # "watched the parade", not "the most closely watched encounter"
+                r"attend(?:s|ed|ing|ance)?|watched(?=\s+(?:the|a|an|as)\b)",
             ),
             TriggerRule("attend", "to", "to watch"),
             TriggerRule("attend", "be was were", "(?:be|was|were) there"),

@@ -243,7 +243,9 @@ PLANNED_AFTER = re.compile(
     r"^[^.;:]{0,60}?\b(?:will|would|is to|are to|is due to|are due to|is expected to|"
     r"are expected to|is scheduled to|are scheduled to|is set to|are set to|is going to)\s+"
     r"(?:\w+\s+)?"
-    r"(?:take place|be held|go ahead|happen|occur)\b",
+    r"(?:take place|be held|go ahead|happen|occur)\b"
+    # "the most closely watched encounter is still to come"
+    r"|^\s+(?:is|are)\s+(?:still\s+|yet\s+)?to\s+come\b",
     re.I,
 )
 # A condition told after the noun: "his meeting with Xi would depend on progress".
