@@ -994,6 +994,14 @@ RULES_3 = [
         id="still-to-come-and-a-watched-adjective",
     ),
     pytest.param(
+        "UNITED NATIONS, Sept 23 (Reuters) - U.S. President Donald Trump attacked the world "
+        "body in his address, before sitting down with Ukrainian President Volodymyr "
+        "Zelensky on the sidelines.",
+        date(2025, 9, 24),
+        [_ev("meeting", [TRUMP, "Volodymyr Zelensky"], "2025-09-23", "occurred")],
+        id="a-datelined-lead-happens-on-the-datelines-day",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

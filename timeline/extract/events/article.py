@@ -43,6 +43,9 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         m = tr.DATELINE.match(self.sentences[0].sentence.plain) if self.sentences else None
         self.dateline_end = self.sentences[0].sentence.start + m.end() if m else 0
         self.dateline_place = m.group(1).strip().title() if m else None
+        # "UNITED NATIONS, Sept 23 (Reuters) - Trump ... before sitting down with Zelensky":
+        # the day the lead tells of, when it names no other (the year nearest publication)
+        self.dateline_day = self._dateline_day() if m else None
         self.last_sanction: _Draft | None = None
         self._seen: dict[tuple[int, str], bool] = {}
         self._owners: dict[tuple[int, str], GazetteerActor] = {}
@@ -108,6 +111,12 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
             drafts.extend(self._date_and_build(sm, cand, by_tense[tense], clauses))
         for draft in self._reconcile(drafts, body):
             self._add(draft)
+
+    def _dateline_day(self) -> date | None:
+        plain = self.sentences[0].sentence.plain
+        found = [d for y in (-1, 0) if (d := dates_mod.dateline(plain, self.published.year + y))]
+        found = [d for d in found if d <= self.published]
+        return max(found) if found else None
 
     def _remember_gathering(self, sm: SentenceMentions) -> None:
         """ "Seventeen heads of state attended the summit on Thursday and Friday": the dates

@@ -272,6 +272,8 @@ class DatingMixin:
         refers back ("during the talks", "also")."""
         if tr.ANCHOR_NOUN.search(sm.sentence.plain) or re.search(r"\balso\b", sm.sentence.plain):
             return True
+        if sm.index == 0 and self.dateline_day is not None:
+            return True  # the lead sentence of a datelined story is the story
         lead = self.lead
         if lead is None:
             return False
@@ -355,6 +357,14 @@ class DatingMixin:
                 if mine and mine <= {a.key for a, _ in last.actors}:
                     return last.date
         lead = self.lead
+        if (
+            sm.index == 0
+            and self.dateline_day is not None
+            and cand.status == "occurred"
+            and (lead is None or lead.date is None)
+        ):
+            day = self.dateline_day
+            return DateRange(day, day, "day")  # the lead of a datelined story, on its day
         if lead is None or lead.date is None:
             return None
         if cand.status == "planned":
