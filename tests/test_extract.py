@@ -1002,6 +1002,13 @@ RULES_3 = [
         id="a-datelined-lead-happens-on-the-datelines-day",
     ),
     pytest.param(
+        "HELSINKI, July 17 - Donald Trump and Vladimir Putin ended their summit. The two "
+        "presidents met for four hours on Monday.",
+        date(2018, 7, 17),
+        [_ev("meeting", [TRUMP, PUTIN], "2018-07-16", "occurred")],
+        id="a-dateline-of-the-publication-day-adds-no-date",
+    ),
+    pytest.param(
         "Donald Trump had tea with Queen Elizabeth II at Windsor Castle on Friday.",
         date(2018, 7, 16),
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],

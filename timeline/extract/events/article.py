@@ -116,7 +116,10 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         plain = self.sentences[0].sentence.plain
         found = [d for y in (-1, 0) if (d := dates_mod.dateline(plain, self.published.year + y))]
         found = [d for d in found if d <= self.published]
-        return max(found) if found else None
+        # A dateline of the publication day itself tells nothing more: "ANCHORAGE, Aug. 16 -
+        # Trump and Putin ended their summit" on the 16th, the talks were on Friday the 15th.
+        day = max(found) if found else None
+        return day if day is not None and day < self.published else None
 
     def _remember_gathering(self, sm: SentenceMentions) -> None:
         """ "Seventeen heads of state attended the summit on Thursday and Friday": the dates
