@@ -118,3 +118,15 @@ def test_an_undated_occurred_event_cannot_postdate_its_article(gaz: Gazetteer) -
         day,
     )
     assert (planned.status, planned.not_after) == ("planned", None)
+
+
+def test_the_gathering_words_are_every_word_the_gathering_pattern_matches() -> None:
+    from timeline.extract import triggers as tr
+
+    for word in tr.GATHERING_WORDS:
+        assert tr.GATHERING_KIND.fullmatch(word), word
+    text = " ".join(sorted(tr.GATHERING_WORDS))
+    found = {m.group(1).lower() for m in tr.GATHERING_KIND.finditer(text)}
+    assert found == set(tr.GATHERING_WORDS)
+    for word in ("parades", "summitry", "forums"):
+        assert not tr.GATHERING_KIND.fullmatch(word)

@@ -67,6 +67,25 @@ GATHERING_KIND = re.compile(
     r"congress|celebrations?|commemorations?)\b",
     re.I,
 )
+# The words GATHERING_KIND can match, for a set test before the regex scan.
+GATHERING_WORDS = frozenset(
+    {
+        "parade",
+        "ceremony",
+        "forum",
+        "summit",
+        "games",
+        "olympics",
+        "funeral",
+        "inauguration",
+        "conference",
+        "congress",
+        "celebration",
+        "celebrations",
+        "commemoration",
+        "commemorations",
+    }
+)
 # "did not attend the parade", "for the summit": a gathering the article has told of
 DEFINITE_GATHERING = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?(parade|ceremony|forum|summit|games|"

@@ -283,9 +283,9 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         }
         keys, words = self.keys, self.words
         found: dict[int, tuple[int, GazetteerActor]] = {}
-        for k, key in enumerate(keys):
+        for k in [k for k, key in enumerate(keys) if key in last_tokens]:
             joined = k > 0 and self.plain[self.ends[k - 1] : self.starts[k]] == "-"
-            if key not in last_tokens or not (words[k][:1].isupper() or joined):
+            if not (words[k][:1].isupper() or joined):
                 continue
             if k in covered and not self._surname_only(hit_at.get(k)):
                 continue

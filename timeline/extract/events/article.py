@@ -125,6 +125,8 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         """ "Seventeen heads of state attended the summit on Thursday and Friday": the dates
         of the one kind of gathering a sentence names, from the nearest expression in its
         clause."""
+        if not tr.GATHERING_WORDS.intersection(self.tokens.keys[sm.first_token : sm.end_token]):
+            return  # most sentences name no gathering: a set test, not a regex scan
         body = sm.sentence.plain
         kinds = [(m.group(1).lower(), m.start()) for m in tr.GATHERING_KIND.finditer(body)]
         if not kinds or len({k for k, _ in kinds}) > 1:
