@@ -6,7 +6,8 @@ Two statements. The first reads only the lookup keys (`event_pairs` for two or m
 of class k that overlaps [start, end] must start in [start - (2**k - 1), end]; undated
 events are their own class, so no OR keeps the index from bounding the scan. The ranges
 are one join of the table with a VALUES list of (class, lower bound). The second statement
-reads those few events and their participants by primary key.
+reads those few events by primary key, with their participants only where the lookup row
+does not already fix them (three or more actors, an attendance, a dataset record).
 """
 
 from __future__ import annotations

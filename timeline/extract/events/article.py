@@ -114,11 +114,15 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
 
     def _dateline_day(self) -> date | None:
         plain = self.sentences[0].sentence.plain
-        found = [d for y in (-1, 0) if (d := dates_mod.dateline(plain, self.published.year + y))]
-        found = [d for d in found if d <= self.published]
-        # A dateline of the publication day itself tells nothing more: "ANCHORAGE, Aug. 16 -
-        # Trump and Putin ended their summit" on the 16th, the talks were on Friday the 15th.
-        day = max(found) if found else None
+        # Before publication only: a dateline of the publication day itself tells nothing
+        # more ("ANCHORAGE, Aug. 16 - Trump and Putin ended their summit" on the 16th; the
+        # talks were on Friday the 15th).
+        found = [
+            d
+            for y in (-1, 0)
+            if (d := dates_mod.dateline(plain, self.published.year + y)) and d <= self.published
+        ]
+        day = max(found, default=None)  # the occurrence nearest publication
         return day if day is not None and day < self.published else None
 
     def _remember_gathering(self, sm: SentenceMentions) -> None:

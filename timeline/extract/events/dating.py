@@ -295,22 +295,18 @@ class DatingMixin:
         m = tr.DURATION.search(body)
         if m is None:
             return when
-        if not (m.start() - 25 <= trig.start <= m.end()):
+        far = not (m.start() - 25 <= trig.start <= m.end())
+        if far:
             # "The two-day summit, hosted by Macri and ending on Saturday, has brought
             # together ...": the gathering's own end day, however far the trigger
             at = body.find(text, m.end()) if text else -1
             if at < 0 or not tr.ENDING_ON.search(body[max(m.end(), at - 20) : at]):
                 return when
-            word = m.group(1).lower()
-            days = int(word) if word.isdigit() else tr.NUMBERS.get(word, 1)
-            if 2 <= days <= 14:
-                return DateRange(when.start - timedelta(days=days - 1), when.end, "range")
-            return when
         word = m.group(1).lower()
         days = int(word) if word.isdigit() else tr.NUMBERS.get(word, 1)
         if days < 2 or days > 14:
             return when
-        if tr.DURATION_END.search(body[: m.start()]) or "days of" in m.group().lower():
+        if far or tr.DURATION_END.search(body[: m.start()]) or "days of" in m.group().lower():
             # "wrapping up a three-day summit on Thursday", "left on Wednesday after a ..."
             return DateRange(when.start - timedelta(days=days - 1), when.end, "range")
         if re.search(

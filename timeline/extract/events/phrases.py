@@ -187,7 +187,7 @@ class PhrasesMixin:
             if x.start < prev.end or x.actor == prev.actor:
                 listed.append(x)  # "the two", a name and its pronoun
                 continue
-            if prev is not listed[-1] or not _LISTED.fullmatch(self.text[prev.end : x.start]):
+            if not _LISTED.fullmatch(self.text[prev.end : x.start]):
                 break
             listed.append(x)
         partners = [x.actor for x in listed]
