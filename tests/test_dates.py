@@ -403,6 +403,23 @@ def test_tense_argument_overrides_the_text() -> None:
         find_dates("today", PUB, tense="present")
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The summit, planned for early April, was postponed.", "2026-04-01"),
+        ("The meeting was postponed to Monday.", "2025-09-01"),
+        ("The two-day summit, ending on Saturday, has brought together 40 leaders.", "2025-08-30"),
+        # the sentence says what it was: the end lies behind
+        ("The two-day summit, ending on Saturday, was a success.", "2025-08-23"),
+        # "due to" gives a cause, not a schedule
+        ("The meeting was delayed due to Monday's storm.", "2025-08-25"),
+    ],
+)
+def test_a_schedule_dates_ahead_of_a_past_tense(text: str, start: str) -> None:
+    found = find_dates(text, PUB, tense="past")
+    assert [e.range.start.isoformat() for e in found if e.range] == [start]
+
+
 def test_tense_is_read_clause_by_clause() -> None:
     found = find_dates("Trump said on Tuesday he will visit Seoul on Friday.", PUB)
     assert [(e.text, e.range.start.isoformat() if e.range else None) for e in found] == [

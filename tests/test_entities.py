@@ -366,6 +366,12 @@ def test_him_after_a_purpose_infinitive_is_the_object_not_the_subject(gaz: Gazet
     assert got == [("him", "Xi Jinping"), ("him", "Xi Jinping")]
 
 
+def test_him_after_invited_someone_to_is_the_subject(gaz: Gazetteer) -> None:
+    text = "Donald Trump invited Moon Jae-in on Monday to visit him in Washington."
+    got = [(s, name) for s, name, via in found(gaz, text, date(2019, 3, 1)) if via == "pronoun"]
+    assert got == [("him", "Donald Trump")]
+
+
 def test_a_courtesy_title_before_a_surname_is_not_a_given_name(gaz: Gazetteer) -> None:
     text = "Nicolas Sarkozy won. Mr Sarkozy met Angela Merkel. Kim Yo Jong travelled."
     assert people(gaz, text, date(2007, 5, 17)) == [

@@ -1014,6 +1014,42 @@ RULES_3 = [
         [_ev("meeting", [TRUMP, "Elizabeth II"], "2018-07-13", "occurred")],
         id="a-title-inside-an-alias",
     ),
+    # The review of the 2026-12-05 round: each rule stopped where it over-reached.
+    pytest.param(
+        "Moon Jae-in said he was waiting to see whether Kim Jong Un would follow through. "
+        "Donald Trump welcomed Kim Jong Un's decision to halt tests. Moon received Kim's "
+        "letter on Monday.",
+        date(2019, 3, 1),
+        [_ev("message", ["Moon Jae-in", KIM], "2019-02-25", "occurred")],
+        id="see-and-welcomed-need-the-leader-as-their-object",
+    ),
+    pytest.param(
+        "Donald Trump and Kim Jong Un ended their summit in Hanoi on Thursday, and a planned "
+        "visit by Kim to Seoul has been postponed.",
+        date(2019, 3, 1),
+        [_ev("meeting", [TRUMP, KIM], "2019-02-28", "occurred")],
+        id="a-later-postponement-belongs-to-its-own-noun",
+    ),
+    pytest.param(
+        "Former Nawaz Sharif met Indian Prime Minister Narasimha Rao in Pakistan. Sonia Gandhi "
+        "met Pakistan's Nawaz Sharif in India.",
+        date(1995, 3, 1),
+        [_ev("meeting", ["Nawaz Sharif", "Narasimha Rao"], None, "occurred")],
+        id="reign-names-without-a-sentence-opener-or-a-relative",
+    ),
+    pytest.param(
+        "Donald Trump will hold talks with Qatar's emir, Sheikh Tamim bin Hamad Al Thani.",
+        date(2025, 5, 14),
+        [_ev("meeting", [TRUMP, "Tamim bin Hamad Al Thani"], None, "planned")],
+        id="a-titled-ruler-of-a-reign-family",
+    ),
+    pytest.param(
+        "Moon Jae-in often meets Xi Jinping. Moon Jae-in joined calls for a summit with "
+        "Kim Jong Un.",
+        date(2019, 3, 1),
+        [_ev("meeting", ["Moon Jae-in", XI], None, "occurred")],
+        id="a-habit-is-no-schedule-and-calls-for-a-summit-no-attendance",
+    ),
 ]
 
 

@@ -67,6 +67,25 @@ def test_offices_of_one_post_never_overlap() -> None:
             assert e1 <= s2, f"{post}: {n1} ({s1}..{e1}) overlaps {n2} ({s2}..{e2})"
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        ((date(1994, 7, 8), None), (date(1994, 7, 8), date(2011, 12, 17)), True),
+        ((date(1948, 9, 9), date(1994, 7, 8)), (date(1994, 7, 8), None), False),  # hand-over
+        ((date(2000, 1, 1), date(2000, 1, 1)), (date(2000, 1, 1), date(2000, 1, 1)), True),
+        ((date(2000, 1, 1), date(2000, 1, 1)), (date(2000, 1, 2), None), False),
+        ((date(1990, 1, 1), date(2000, 1, 1)), (date(1995, 1, 1), date(1996, 1, 1)), True),
+    ],
+)
+def test_reign_spells_overlap_a_curated_tenure_unless_they_only_hand_over(
+    a: tuple[date, date | None], b: tuple[date, date | None], shared: bool
+) -> None:
+    from timeline.formats.seedfiles import _overlaps
+
+    assert _overlaps(*a, *b) is shared
+    assert _overlaps(*b, *a) is shared
+
+
 def test_every_alias_names_one_actor() -> None:
     owners: dict[str, set[str]] = defaultdict(set)
     for c in DATA.countries:

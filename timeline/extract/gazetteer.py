@@ -152,7 +152,8 @@ class Gazetteer:
         # They are not actors (a surname alone would make "Johnson" a participant); they
         # confirm a full name in the text ("Nawaz Sharif") as a leader of that country.
         self.other_leader_names: dict[str, str] = {}
-        self.other_leader_surnames: dict[str, set[str]] = {}
+        # surname -> {(country, initial of the given name, "" where REIGN gives none)}
+        self.other_leader_surnames: dict[str, set[tuple[str, str]]] = {}
         self.other_leader_last_tokens: set[str] = set()  # where such a name can end
         for name, country in other_leaders:
             words = re.sub(r"\(.*?\)", " ", name).split()
@@ -160,9 +161,10 @@ class Gazetteer:
                 continue
             if len(words) > 1:
                 self.other_leader_names.setdefault(fold(" ".join(words)), country)
+            initial = fold(words[0])[:1] if len(words) > 1 else ""
             for surname in _surname_keys(words[-1]):
                 if len(surname) >= 3 and surname.isalpha():
-                    self.other_leader_surnames.setdefault(surname, set()).add(country)
+                    self.other_leader_surnames.setdefault(surname, set()).add((country, initial))
             tokens = re.findall(r"[^\W_]+", words[-1])
             if tokens:
                 self.other_leader_last_tokens.add(fold(tokens[-1]))
@@ -219,16 +221,26 @@ class Gazetteer:
                 found.append(actor)
         return found
 
-    def other_leader_country(self, name: str, countries: Iterable[str]) -> str | None:
+    def other_leader_country(
+        self, name: str, countries: Iterable[str], titled: bool = False
+    ) -> str | None:
         """The country whose REIGN leader `name` (a full name from the text) is: REIGN's
         own full name anywhere, else its surname with that country among `countries` (the
         ones the article names), when exactly one fits."""
         exact = self.other_leader_names.get(fold(name))
         if exact is not None:
             return exact
+        words = name.split()
+        given = fold(words[0])[:1] if len(words) > 1 else ""
         fits: set[str] = set()
-        for surname in _surname_keys(name.split()[-1]):
-            fits |= self.other_leader_surnames.get(surname, set())
+        for surname in _surname_keys(words[-1]):
+            fits |= {
+                country
+                for country, initial in self.other_leader_surnames.get(surname, set())
+                # "Sonia Gandhi" is not "I. Gandhi"; "Sheikh Tamim ... Al Thani", titled, is
+                # a ruler of the family even where REIGN's list stops before him
+                if not initial or initial == given or titled
+            }
         fits &= set(countries)
         return next(iter(fits)) if len(fits) == 1 else None
 

@@ -106,7 +106,7 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             ),
             TriggerRule("interact", "tea golf", "(?:tea|golf) with"),
             # "is due to see President Hu", "flew to Moscow to see Putin": a leader named next
-            TriggerRule("interact", "see", "see(?= [A-Z])"),
+            TriggerRule("interact", "see", "see(?= (?-i:[A-Z]))"),
             TriggerRule("interact", "spent", r"spent\s+(?:[\w-]+\s+){0,4}?together"),
             TriggerRule(
                 "interact", "host hosted hosts hosting", "host|hosted(?! by)|hosts|hosting"
@@ -267,11 +267,13 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             ),
             TriggerRule("attend", "review reviewed", "review(?:ed)? the parade"),
             TriggerRule("attend", "join joined joins", r"join(?:ed|s)?\b[^.;]{0,40}?\bat the"),
-            # "Trump joined a summit of Gulf leaders", "is expected to join the summit"
+            # "Trump joined a summit of Gulf leaders", "is expected to join the summit"; a
+            # determiner first, not "joined calls for a summit"
             TriggerRule(
                 "attend",
                 "join joined joins joining",
-                r"join(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:summit|forum|parade|ceremony|"
+                r"join(?:ed|s|ing)?\s+(?:a|an|the|this|that|their|his|her|its|[A-Z][\w.-]*['’]s)\s+"
+                r"(?:[\w'’-]+\s+){0,3}?(?:summit|forum|parade|ceremony|"
                 r"conference|gathering|celebrations?|commemorations?)\b",
             ),
             # "Both men are expected at the G20 summit", "Modi is due back in China in June for the

@@ -15,6 +15,7 @@ from timeline.extract.lexicon import (
     NUMBER_WORDS,
     PLANNED_ADJECTIVES,
     PLANNED_CUES,
+    WEEKDAY_NAMES,
     WISH_CUES,
 )
 from timeline.extract.registry import trigger_rules
@@ -89,7 +90,7 @@ GATHERING_WORDS = frozenset(
 # "did not attend the parade", "for the summit": a gathering the article has told of
 DEFINITE_GATHERING = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?(parade|ceremony|forum|summit|games|"
-    r"olympics|funeral|inauguration|conference|congress)\b",
+    r"olympics|funeral|inauguration|conference|congress|celebrations?|commemorations?)\b",
     re.I,
 )
 # "travel to China for an international forum": the trip is an attendance, not a visit.
@@ -169,8 +170,11 @@ CANCELLED_AFTER = re.compile(
 )
 # "a state visit, which had been planned for April, has been postponed", "a summit ... had
 # been arranged for 1994, but it never took place": the noun's event did not happen.
+# The scan stops at another event noun and at "after" ("ended their summit in Hanoi, and a
+# planned visit to Seoul has been postponed": the summit took place).
 CANCELLED_LATER = re.compile(
-    rf"[^.;]{{0,160}}?(?:\b(?:has|have|had|was|were)\s+(?:now\s+)?(?:been\s+)?"
+    r"(?:(?!\b(?:visit|visits|summit|meeting|talks|trip|call|after)\b)[^.;]){0,160}?"
+    rf"(?:\b(?:has|have|had|was|were)\s+(?:now\s+)?(?:been\s+)?"
     rf"(?:{'|'.join(CANCELLED_CUES)})\b|\b(?:never|not)\s+(?:took|take|taken)\s+place\b"
     r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?:off the table|shelved|on hold)\b)",
     re.I,
@@ -187,6 +191,18 @@ PLANNED = re.compile(
 SCHEDULED_PRESENT = re.compile(
     r"\b(?:travels|flies|goes|heads|meets|hosts|visits|arrives|leaves|holds|attends|joins"
     r"|opens|begins|returns|receives|welcomes|sits down)\b",
+    re.I,
+)
+# What makes a simple present a schedule rather than a habit or a headline: a day ahead
+# in the clause ("meets Xi on Monday", "flies to Seoul tomorrow"), and no habitual adverb.
+SCHEDULE_DAY = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAY_NAMES)}|tomorrow|tonight|next\s+(?:week|month)"
+    r"|later\s+(?:this|today|in\s+the)\b)",
+    re.I,
+)
+HABITUAL = re.compile(
+    r"\b(?:often|usually|regularly|always|frequently|rarely|seldom|sometimes|typically|"
+    r"routinely|never|every)\b",
     re.I,
 )
 PLANNED_CLAUSE = re.compile(

@@ -538,8 +538,9 @@ def _reign_name(raw: str) -> str:
 
 def _overlaps(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
     """Whether two tenures share a day other than a hand-over (one's end is the other's
-    start: Kim Il Sung's REIGN spell ends the day Kim Jong Il's curated one begins)."""
-    return a_start < (b_end or date.max) and b_start < (a_end or date.max)
+    start: Kim Il Sung's REIGN spell ends the day Kim Jong Il's curated one begins). Two
+    tenures that start on the same day always share it, one-day ones included."""
+    return a_start == b_start or (a_start < (b_end or date.max) and b_start < (a_end or date.max))
 
 
 # --- cross-file checks ------------------------------------------------------------------------

@@ -51,6 +51,13 @@ class _Context:
         in the same clause, else the nearest in the sentence, else a headline, else past."""
         if _SCHEDULED_FOR.search(self.low, max(0, start - 40), start):
             return "future"  # "the summit, planned for early April": a plan's date lies ahead
+        if _UNDER_WAY.search(self.low, max(0, start - 40), start) and not any(
+            kind == "past" and lo >= end and self.low[lo:hi] in ("was", "were")
+            for lo, hi, kind in self.cues(*self.sentence(start))
+        ):
+            # "the two-day summit, ending on Saturday" ends ahead; not when the sentence goes
+            # on to say what it was ("the summit, ending on Friday, was a success")
+            return "future"
         if self.tense is not None:
             return self.tense
         s_start, s_end = self.sentence(start)
@@ -68,10 +75,11 @@ class _Context:
 
 
 _SCHEDULED_FOR = re.compile(
-    r"\b(?:(?:planned|scheduled|slated|set|due|pencil+ed\s+in|postponed|delayed|pushed\s+back)"
-    r"\s+(?:for|until|to)\s+(?:the\s+)?(?:on\s+|in\s+)?"
-    # "the two-day summit, ending on Saturday": a gathering under way ends ahead
-    r"|(?:ending|ends|running|runs|lasting|lasts|continuing|continues)\s+(?:on\s+|until\s+)?)$"
+    r"\b(?:(?:planned|scheduled|slated|set|pencil+ed\s+in|postponed|delayed|pushed\s+back)"
+    r"\s+(?:for|until|to)|due\s+(?:for|on|in))\s+(?:the\s+)?(?:on\s+|in\s+)?$"
+)  # not "due to": "delayed due to Monday's storm"
+_UNDER_WAY = re.compile(
+    r"\b(?:ending|ends|running|runs|lasting|lasts|continuing|continues)\s+(?:on\s+|until\s+)?$"
 )
 
 

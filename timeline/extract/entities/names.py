@@ -9,6 +9,7 @@ from timeline.extract.entities.mentions import (
     _phrase_at,
 )
 from timeline.extract.entities.words import (
+    _COURTESY,
     _DATE_PREPOSITIONS,
     _METONYM_LAST,
     _MONTHS,
@@ -188,7 +189,3 @@ class NamesMixin:
                 start = k - len(words)
                 if start >= 0 and _phrase_at(tokens, start, words):
                     return start, country
-
-
-# "Mr Sarkozy" (British style, no full stop): a courtesy title, not a given name.
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"})

@@ -26,10 +26,11 @@ from timeline.extract.entities.words import (
     _HER_OBJECT_NEXT,
     _KIN,
     _NAMED_OFFICIAL,
+    _NOT_GIVEN,
     _NOT_NAME,
 )
 from timeline.extract.gazetteer import Gazetteer, GazetteerActor
-from timeline.extract.lexicon import MONTH_NAMES, NAME_PARTICLES, WEEKDAY_NAMES
+from timeline.extract.lexicon import NAME_PARTICLES
 from timeline.extract.text import plain, split_sentences, tokenize
 from timeline.names import fold
 
@@ -312,10 +313,23 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                 first += 1
             if first == k:
                 continue
-            name = self.plain[self.starts[first] : self.ends[k]]
-            country = gaz.other_leader_country(name, countries)
+            # REIGN's own full name on the longest suffix that is one, else the whole name
+            starts = [i for i in range(first, k) if words[i] not in NAME_PARTICLES]
+            exact = next(
+                (
+                    i
+                    for i in starts
+                    if fold(self.plain[self.starts[i] : self.ends[k]]) in gaz.other_leader_names
+                ),
+                first,
+            )
+            name = self.plain[self.starts[exact] : self.ends[k]]
+            titled = exact > 0 and (
+                keys[exact - 1] in _RULER_HONORIFICS or self._is_title_token(exact - 1)
+            )
+            country = gaz.other_leader_country(name, countries, titled)
             if country is not None:
-                found[first] = (k + 1, unverified_actor(name, country))
+                found[exact] = (k + 1, unverified_actor(name, country))
         return found
 
     def _given_name(self, mention: Mention) -> str | None:
@@ -366,8 +380,13 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         ]
         if len(in_clause) >= 2 and _PURPOSE_BEFORE.search(self.plain, in_clause[0].end, start):
             # "Sisi phoned Trump on Wednesday to congratulate him": the clause's subject is
-            # not "him"; its object is
-            return in_clause[0].actor if in_clause[0].actor != in_clause[-1].actor else None
+            # not "him"; its object is. After "invited/asked/urged Moon to visit him" the
+            # object does the visiting, and "him" is the subject.
+            if in_clause[0].actor == in_clause[-1].actor:
+                return None
+            if _OBJECT_CONTROL.search(self.plain, in_clause[1].end, in_clause[0].start):
+                return in_clause[-1].actor
+            return in_clause[0].actor
         for k, m in self._persons_before(i, s_idx, 2):
             if k == s_idx and not _CLAUSE_GAP.search(self.plain[m.end : start]):
                 own.add(m.actor.key)
@@ -460,12 +479,12 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
 
 # "... to congratulate him": a purpose infinitive whose object pronoun is the object before
 _PURPOSE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+$")
-# Capitalised words that open a sentence or a date, not a given name.
-_NOT_GIVEN = (
-    frozenset(MONTH_NAMES)
-    | frozenset(WEEKDAY_NAMES)
-    | {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "sheikh"}
+_OBJECT_CONTROL = re.compile(
+    r"\b(?:invit|ask|urg|told|tell|persuad|encourag|press|call(?:ed|s)? on)\w*\b", re.I
 )
+# Capitalised words that open a sentence or a date, not a given name.
+
+_RULER_HONORIFICS = frozenset({"sheikh", "emir", "king", "sultan", "queen"})
 
 
 def resolve_mentions(text: str, published: date, gazetteer: Gazetteer) -> list[SentenceMentions]:

@@ -322,3 +322,33 @@ _NOT_NAME = (
     | set(WEEKDAY_NAMES)
     | set(MONTH_NAMES)
 )
+
+# "Mr Sarkozy" (British style, no full stop): a courtesy title, not a given name.
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"})
+# Capitalised words that stand before a full name without being part of it: forms of
+# address and what starts a sentence ("Former Nawaz Sharif", "Ousted Hosni Mubarak").
+_NOT_GIVEN = (
+    frozenset(MONTH_NAMES)
+    | frozenset(WEEKDAY_NAMES)
+    | _COURTESY
+    | {"lord", "lady", "sheikh"}
+    | {
+        "former",
+        "then",
+        "both",
+        "ousted",
+        "today",
+        "veteran",
+        "late",
+        "deposed",
+        "exiled",
+        "jailed",
+        "embattled",
+        "outgoing",
+        "incoming",
+        "acting",
+        "interim",
+        "ex",
+        "new",
+    }
+)

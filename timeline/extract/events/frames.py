@@ -16,6 +16,10 @@ from timeline.extract.gazetteer import GazetteerActor
 from timeline.extract.registry import spec_for
 from timeline.extract.stages import Frame
 
+# Between "welcomed"/"received (by)"/"see" and the leader it governs: titles and a country's
+# possessive ("received by Saudi Arabia's King Salman"), not a determiner or a clause
+_OBJECT_GAP = re.compile(r"\s+(?:by\s+)?(?:(?:visiting|former|new)\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}")
+
 
 class FramesMixin:
     """The frame stage of `ArticleExtractor`."""
@@ -102,10 +106,17 @@ class FramesMixin:
             return None  # "see" meets only as "to see X": not "we will see Xi's answer"
         if lowered_trigger.startswith(("welcom", "receiv")) or lowered_trigger == "see":
             # "welcomed Imran Khan", "received by King Salman": the leader is named next
+            # and is the object itself: only "by" and capitalised title words in between, and
+            # not a possessive ("welcomed Kim's decision", "received Kim's letter")
             lo = s.start + trig.end
             if not any(
-                lo < m.start <= lo + 40 and m.is_person and m.dependant is None for m in sm.mentions
-            ) or re.match(r"\s+(?:a|an|the|his|her|their)\s", body[trig.end : trig.end + 8]):
+                lo < m.start <= lo + 40
+                and m.is_person
+                and m.dependant is None
+                and not m.possessive
+                and _OBJECT_GAP.fullmatch(body[trig.end : m.start - s.start])
+                for m in sm.mentions
+            ):
                 return None
         if lowered_trigger in ("call", "calls", "called", "phoned", "rang"):
             # A verb of calling someone: a leader named right after ("called Biden"), not
@@ -273,6 +284,8 @@ class FramesMixin:
             not future
             and not past
             and tr.SCHEDULED_PRESENT.search(unquoted[clause[0] : trig.end])
+            and tr.SCHEDULE_DAY.search(unquoted[clause[0] : clause[1]])
+            and not tr.HABITUAL.search(unquoted[clause[0] : clause[1]])
             and not any(kind == "past" for _, _, kind in sentence_cues(body.lower()))
         ):
             future = True  # "goes on to Tanzania on Monday for talks": a schedule

@@ -23,7 +23,8 @@ _RELATIVE_CLOSE = tr.RELATIVE_CLOSE
 # Verbs whose object is the other party: "met Moon", "called Modi", "phoned Erdogan".
 _TRANSITIVE = frozenset(
     {"met", "meet", "meets", "meeting", "greeted", "called", "phoned", "telephoned", "rang"}
-    | {"hosted", "host", "hosts", "hosting", "see", "welcomed", "welcomes", "received"}
+    | {"hosted", "host", "hosts", "hosting", "see"}
+    | {"welcomed", "welcomes", "welcoming", "received", "receives", "receiving"}
 )
 _NEXT_VERB_PHRASE = re.compile(
     r"[,;]|\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:will|would|is|was|has|had|did|"
