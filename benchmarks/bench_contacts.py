@@ -184,11 +184,13 @@ def bench_queries(url: str, queries: int, top_limit: int) -> dict[str, dict[str,
 
 
 def bench_floor(url: str, queries: int) -> dict[str, float]:
-    """Rare pairs three ways, same pairs, same run: the `contacts` service with both actors
+    """Rare pairs five ways, same pairs, same run: the `contacts` service with both actors
     already resolved; the whole query as `timeline contacts` runs it (names resolved too);
-    and the floor, one statement on the pair index through the DB-API cursor (ids known,
-    statement prepared by the driver, no display rows)."""
-    from sqlalchemy import select
+    the floor, one statement on the pair index through the DB-API cursor (ids known,
+    statement prepared by the driver, no display rows); and what SQLAlchemy itself costs
+    for that one statement: built once and run on an open Core connection ("core"), and
+    run in a Session's read transaction as every service call is ("session")."""
+    from sqlalchemy import bindparam, select, text
     from sqlalchemy.orm import Session
 
     from timeline import db
@@ -207,7 +209,12 @@ def bench_floor(url: str, queries: int) -> dict[str, float]:
         f"WHERE p.actor_a_id = {placeholder} AND p.actor_b_id = {placeholder} "
         "ORDER BY p.start_date"
     )
-    times: dict[str, list[float]] = {"service": [], "names": [], "floor": []}
+    times: dict[str, list[float]] = {
+        "service": [], "names": [], "floor": [], "core": [], "session": []
+    }  # fmt: skip
+    # the floor's statement as SQLAlchemy runs it, compiled once and cached after
+    statement = text(floor_sql.replace(placeholder, ":a", 1).replace(placeholder, ":b", 1))
+    statement = statement.bindparams(bindparam("a"), bindparam("b"))
     with engine.connect() as connection:
         cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         for first, second, _, _ in pairs * 2:  # the first pass warms caches
@@ -217,7 +224,16 @@ def bench_floor(url: str, queries: int) -> dict[str, float]:
             cursor.execute(floor_sql, (low, high))
             cursor.fetchall()
             times["floor"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            connection.execute(statement, {"a": low, "b": high}).all()
+            times["core"].append(time.perf_counter() - started)
         cursor.close()
+    for first, second, _, _ in pairs * 2:
+        low, high = sorted((actors[first].id, actors[second].id))
+        started = time.perf_counter()
+        with Session(engine) as session, session.begin():
+            session.execute(statement, {"a": low, "b": high}).all()
+        times["session"].append(time.perf_counter() - started)
     for first, second, _, _ in pairs * 2:
         a, b = actors[first], actors[second]
         started = time.perf_counter()
@@ -263,6 +279,26 @@ def explain(url: str) -> list[str]:
         plan = [" ".join(str(c) for c in row) for row in session.execute(text(prefix + sql))]
     engine.dispose()
     return plan
+
+
+def bench_startup(command: list[str], runs: int = 11) -> tuple[float, float]:
+    """Median CPU seconds (user + system) and wall seconds of a fresh process."""
+    cpu, wall = [], []
+    for n in range(runs + 1):
+        before = common.children_cpu()
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        if n:  # the first run warms the page cache
+            wall.append(time.perf_counter() - started)
+            cpu.append(common.children_cpu() - before)
+    return statistics.median(cpu), statistics.median(wall)
+
+
+STARTUP_FLOORS = {
+    "import sqlalchemy, typer (the issue's floor)": "import sqlalchemy, typer",
+    # what any query on ORM-mapped models must import before it runs
+    "import sqlalchemy.orm, typer": "import sqlalchemy.orm, typer",
+}
 
 
 def bench_cli(url: str, first: str, second: str, runs: int = 9) -> tuple[float, int]:
@@ -318,6 +354,13 @@ def main() -> None:
                 f"x{floor['names'] / floor['floor']:.0f} of it)",
                 flush=True,
             )
+            print(
+                f"contacts ({backend}, {size:,} events) rare pair, p50: the floor's one "
+                f"statement through SQLAlchemy: Core connection {floor['core']:.3f} ms "
+                f"(x{floor['core'] / floor['floor']:.1f} of the floor), in a Session's "
+                f"transaction {floor['session']:.3f} ms (x{floor['session'] / floor['floor']:.1f})",
+                flush=True,
+            )
             if args.explain:
                 print("\n".join(f"    plan: {line}" for line in explain(url)))
         if backend == "sqlite":
@@ -335,6 +378,21 @@ def main() -> None:
                 f"{wall:.3f} s median wall",
                 flush=True,
             )
+            command = [*common.timeline_command(), "--db", seeded, "contacts"]
+            cpu, wall = bench_startup([*command, "Kim Jong Un", "Xi Jinping"])
+            floor_cpu, _ = bench_startup([sys.executable, "-c", "import sqlalchemy, typer"])
+            print(
+                f"cold start: timeline contacts {cpu:.3f} s CPU, {wall:.3f} s wall "
+                f"(x{cpu / floor_cpu:.2f} of the issue's floor, CPU)",
+                flush=True,
+            )
+            for name, code in STARTUP_FLOORS.items():
+                floor_cpu_n, floor_wall = bench_startup([sys.executable, "-c", code])
+                print(
+                    f"cold start: {name}: {floor_cpu_n:.3f} s CPU, {floor_wall:.3f} s wall "
+                    f"(x{floor_cpu_n / floor_cpu:.2f})",
+                    flush=True,
+                )
 
 
 def seeded_database(workdir: Path) -> str:

@@ -385,3 +385,14 @@ def test_heads_of_international_bodies_are_leaders(gaz: Gazetteer) -> None:
     text = "European Commission President Jose Manuel Barroso met Ban Ki-moon."
     assert people(gaz, text, date(2010, 5, 1)) == ["Jose Manuel Barroso", "Ban Ki-moon"]
     assert gaz.is_leader("person:ursula-von-der-leyen")
+
+
+def test_a_lone_surname_is_no_one_before_its_bearer_first_took_office(gaz: Gazetteer) -> None:
+    text = "They met at Winfield House in Regent's Park. Park spoke later."
+    assert people(gaz, text, date(2009, 4, 1)) == []
+    assert people(gaz, "Park spoke later.", date(2014, 4, 1)) == ["Park Geun-hye"]
+
+
+def test_a_last_or_previous_president_is_not_the_incumbent(gaz: Gazetteer) -> None:
+    text = "The last American president to visit was Bill Clinton. The next one may come."
+    assert people(gaz, text, date(2001, 6, 17)) == ["Bill Clinton"]

@@ -1050,6 +1050,56 @@ RULES_3 = [
         [_ev("meeting", ["Moon Jae-in", XI], None, "occurred")],
         id="a-habit-is-no-schedule-and-calls-for-a-summit-no-attendance",
     ),
+    pytest.param(
+        "Shinzo Abe and Xi Jinping last met in Beijing in December, before the Japanese "
+        "leader travelled to Chengdu for talks with Chinese Premier Li Keqiang.",
+        date(2020, 3, 5),
+        [
+            _ev("meeting", ["Shinzo Abe", XI], ("2019-12-01", "2019-12-31"), "occurred"),
+            _ev("meeting", ["Li Keqiang", "Shinzo Abe"], ("2019-12-01", "2019-12-31"), "occurred"),
+        ],
+        id="before-a-clause-with-its-own-verb-keeps-its-participants",
+    ),
+    pytest.param(
+        "Shinzo Abe had extended the invitation to Xi Jinping when they held talks in Osaka "
+        "in June last year.",
+        date(2020, 3, 5),
+        [
+            _ev("invitation", ["Shinzo Abe", XI], ("2019-06-01", "2019-06-30"), "occurred"),
+            _ev("meeting", ["Shinzo Abe", XI], ("2019-06-01", "2019-06-30"), "occurred"),
+        ],
+        id="an-invitation-does-not-reach-into-a-when-clause",
+    ),
+    pytest.param(
+        "The last American president to hold talks with Vladimir Putin was Bill Clinton, "
+        "whom he received in Moscow in June of last year.",
+        date(2001, 6, 17),
+        [_ev("meeting", ["Bill Clinton", PUTIN], ("2000-06-01", "2000-06-30"), "occurred")],
+        id="the-last-president-is-not-the-incumbent",
+    ),
+    pytest.param(
+        "George W. Bush met Vladimir Putin on Saturday. Officials expect the two to hold "
+        "further talks on the sidelines of the Asia-Pacific summit in Shanghai in October, "
+        "before Mr. Putin visits Washington in November.",
+        date(2001, 6, 17),
+        [
+            _ev("meeting", ["George W. Bush", PUTIN], "2001-06-16", "occurred"),
+            _ev("meeting", ["George W. Bush", PUTIN], ("2001-10-01", "2001-10-31"), "planned"),
+            _ev("meeting", ["George W. Bush", PUTIN], ("2001-11-01", "2001-11-30"), "planned"),
+        ],
+        id="expect-someone-to-a-regions-summit-and-a-present-after-before",
+    ),
+    pytest.param(
+        "George W. Bush attended a meeting of NATO leaders in Brussels on Wednesday, where he "
+        "pressed allies, and on Thursday he joined European Union leaders at a summit in "
+        "Goteborg hosted by Swedish Prime Minister Goran Persson.",
+        date(2001, 6, 17),
+        [
+            _ev("attendance", ["George W. Bush"], "2001-06-13", "occurred"),
+            _ev("attendance", ["George W. Bush", "Goran Persson"], "2001-06-14", "occurred"),
+        ],
+        id="a-host-belongs-to-the-gathering-of-its-clause",
+    ),
 ]
 
 

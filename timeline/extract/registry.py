@@ -266,7 +266,9 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 r"(?:at|attending)",
             ),
             TriggerRule("attend", "review reviewed", "review(?:ed)? the parade"),
-            TriggerRule("attend", "join joined joins", r"join(?:ed|s)?\b[^.;]{0,40}?\bat the"),
+            TriggerRule(
+                "attend", "join joined joins", r"join(?:ed|s)?\b[^.;]{0,40}?\bat (?:the|a|an)\b"
+            ),
             # "Trump joined a summit of Gulf leaders", "is expected to join the summit"; a
             # determiner first, not "joined calls for a summit"
             TriggerRule(

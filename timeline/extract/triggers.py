@@ -200,6 +200,7 @@ SCHEDULE_DAY = re.compile(
     r"|later\s+(?:this|today|in\s+the)\b)",
     re.I,
 )
+TEMPORAL_OPENER = re.compile(r"\s*(?:before|until|once)\s", re.I)
 HABITUAL = re.compile(
     r"\b(?:often|usually|regularly|always|frequently|rarely|seldom|sometimes|typically|"
     r"routinely|never|every)\b",
@@ -229,6 +230,10 @@ NOMINAL_CALL = re.compile(
     re.I,
 )
 WISH = re.compile(rf"\b(?:{'|'.join(WISH_CUES)})\b", re.I)
+# A subordinate clause of its own between a cue and a trigger: the cue does not reach it.
+SUBORDINATE_OPENER = re.compile(
+    r"\b(?:when|after|before|while|since)\s+(?:they|he|she|we|the\s+two|both)\b", re.I
+)
 WISH_MAY = re.compile(r"\bmay\b")  # case-sensitive: "May" is a month
 # Definite references to an event told already: "the talks", "their summit" (not "their
 # first summit", "the meeting between X and Y").
@@ -383,6 +388,9 @@ CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|when|where|which|although|though|whereas|as)\b|,\s+(?=who\b)|;\s+|"
     r",\s+(?=(?:(?:a|one|two|three|\d+|hours|days|weeks|shortly|just|soon)\s+(?:days?\s+|weeks?\s+)?)?"
     r"(?:after|before|since|until)\s+(?!the\b|his\b|her\b|their\b|its\b)[A-Z])|"
+    # "..., before the Japanese leader travelled to Chengdu": a clause with its own verb
+    r",\s+(?=(?:after|before|until)\s+(?:the|his|her|their|its)\s+(?:[\w'-]+\s+){1,3}?"
+    r"(?:[a-z]+ed|met|held|spoke|went|flew|took|left|began|was|were|had|is|are|will)\b)|"
     r":\s+|"
     r"\s-+\s|\s+while\s+|\s+although\s+|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)",
 )

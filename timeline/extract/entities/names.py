@@ -97,7 +97,11 @@ class NamesMixin:
                 # ("Kim" in 2018 is the Supreme Leader, not the nominal head of state).
                 actor = self._surname_in_office(candidates)
                 if actor is None and len(candidates) == 1:
-                    actor = self.gaz.actor(next(iter(candidates)))  # "Obama", one of a kind
+                    # "Obama", one of a kind; not before the bearer first took office
+                    # ("Regent's Park" in 2009 is no Park Geun-hye)
+                    only = next(iter(candidates))
+                    if self._in_office_by_then(only):
+                        actor = self.gaz.actor(only)
             if actor is None:
                 return None
             return self._mention(
@@ -110,6 +114,12 @@ class NamesMixin:
         return self._mention(
             hit.i, hit.j, actor, entry.kind, dependant=self._dependant_after(hit.j)
         )
+
+    def _in_office_by_then(self, key: str) -> bool:
+        """Whether the person held a post on or before the article's date (those with no
+        offices known are left alone)."""
+        offices = self.gaz.offices_of(key)
+        return not offices or any(o.start <= self.published for o in offices)
 
     def _surname_in_office(self, candidates: set[str]) -> GazetteerActor | None:
         rank = {"effective_leader": 4, "head_of_state": 3, "party_leader": 2}

@@ -26,7 +26,10 @@ _ROLE_MODIFIERS = {
     "outgoing",
 }
 # Before a role word these make it someone else's post, or a past one.
-_NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "late", "first", "assistant", "acting"}
+_NOT_THE_HOLDER = {
+    "vice", "deputy", "former", "ex", "late", "first", "assistant", "acting",
+    "last", "previous", "next", "future", "past", "incoming",
+}  # fmt: skip
 # Officials and aides: never leaders, and "X's adviser" names X only as whose official.
 OFFICIAL_NOUNS = {
     "adviser",

@@ -16,6 +16,15 @@ from timeline.extract.gazetteer import GazetteerActor
 from timeline.extract.registry import spec_for
 from timeline.extract.stages import Frame
 
+# "the Asia-Pacific summit", "an Arab summit", "the Nuclear Security Summit": a named region's
+# or cause's gathering, not a meeting of the leaders the sentence names (not "a regional
+# summit", which may be elliptic: "met in Madrid, and again at a regional summit")
+_REGIONAL = re.compile(
+    r"\b(?:Asia-Pacific|Ibero-American|Arab|African|European|Nordic|Baltic|Commonwealth|"
+    r"Pacific Islands?|Caribbean|Latin American|East Asian?|Eurasian|Gulf|Central Asian|"
+    r"Balkan|Mediterranean|Nuclear Security)"
+    r"\s+(?:leaders'?\s+)?$"
+)
 # Between "welcomed"/"received (by)"/"see" and the leader it governs: titles and a country's
 # possessive ("received by Saudi Arabia's King Salman"), not a determiner or a clause
 _OBJECT_GAP = re.compile(r"\s+(?:by\s+)?(?:(?:visiting|former|new)\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}")
@@ -245,6 +254,8 @@ class FramesMixin:
         if negated and self._has(tr.REVERSED, body):
             return None  # "called off the meeting ... before reversing course"
         wish = tr.WISH.search(before) or tr.WISH_MAY.search(before)
+        if wish is not None and tr.SUBORDINATE_OPENER.search(before, wish.end()):
+            wish = None  # "extended the invitation to Xi when they held talks": told apart
         invited_for = False
         if (
             wish
@@ -284,7 +295,12 @@ class FramesMixin:
             not future
             and not past
             and tr.SCHEDULED_PRESENT.search(unquoted[clause[0] : trig.end])
-            and tr.SCHEDULE_DAY.search(unquoted[clause[0] : clause[1]])
+            and (
+                tr.SCHEDULE_DAY.search(unquoted[clause[0] : clause[1]])
+                # "..., before Putin travels to Texas in November": a present tense after
+                # "before"/"until"/"once" tells what is still to come
+                or tr.TEMPORAL_OPENER.match(unquoted, clause[0])
+            )
             and not tr.HABITUAL.search(unquoted[clause[0] : clause[1]])
             and not any(kind == "past" for _, _, kind in sentence_cues(body.lower()))
         ):
@@ -327,6 +343,7 @@ class FramesMixin:
             or bool(re.search(r"\b(?:G-?\d+|[A-Z]{3,})\s+$", before))
             or bool(re.search(r"\bGroup of (?:\d+|[A-Z][a-z]+)\s+$", body[: trig.start]))
             or bool(re.search(r"\bleaders'\s+$", before))  # "the APEC leaders' meeting"
+            or bool(_REGIONAL.search(body, max(0, trig.start - 24), trig.start))
         )
 
     def _has(self, pattern: re.Pattern[str], body: str) -> bool:

@@ -21,6 +21,10 @@ def _days_apart(a: DateRange | None, b: DateRange | None) -> int:
     return max(0, (b.start - a.end).days, (a.start - b.end).days)
 
 
+def _month_or_wider(r: DateRange | None) -> bool:
+    return r is not None and _width(r) >= 27
+
+
 class MergeMixin:
     """The merge stage of `ArticleExtractor`."""
 
@@ -60,8 +64,10 @@ class MergeMixin:
                             not counting
                             and "visit" in (o.extra.get("subtype"), d.extra.get("subtype"))
                             # "arrived on Wednesday ... talks on Thursday", not "travelled to
-                            # Tokyo on March 16, and Kishida made a return trip in May"
+                            # Tokyo on March 16, and Kishida made a return trip in May", nor
+                            # "talks in October, before Putin visits Washington in November"
                             and _days_apart(o.date, d.date) <= 7
+                            and not (_month_or_wider(o.date) and _month_or_wider(d.date))
                         )
                     )
                 ),

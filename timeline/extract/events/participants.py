@@ -24,6 +24,9 @@ _TOPIC_LIST = re.compile(
     r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+))*$"
 )
 
+# A gathering in a later clause: a host told after it is that gathering's.
+_GATHERING_NOUN = re.compile(rf"{tr.GATHERING_KIND.pattern}|\b(?:meeting|talks)\b", re.I)
+
 
 class ParticipantsMixin(PartiesMixin, PhrasesMixin):
     """The argument stage of `ArticleExtractor`."""
@@ -278,6 +281,9 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
         hosted = tr.HOST_CLAUSE.search(body, trig.end)
         if hosted is None:
             return None
+        breaks = list(tr.CLAUSE_BREAK.finditer(body, trig.end, hosted.start()))
+        if breaks and _GATHERING_NOUN.search(body, breaks[-1].end(), hosted.start()):
+            return None  # "attended a meeting of NATO ..., and joined a summit hosted by X"
         if hosted.group("who") is not None:
             lo, hi = hosted.start("who"), hosted.end("who")
         else:
