@@ -293,9 +293,9 @@ def test_an_unknown_leaders_name_keeps_its_particles(gaz: Gazetteer) -> None:
 
 
 def test_a_leaders_given_name_after_his_full_name_is_him(gaz: Gazetteer) -> None:
-    text = "Malaysian Prime Minister Mahathir Mohamad arrived. Mahathir met Xi Jinping."
-    assert found(gaz, text, date(2018, 8, 21))[-2:] == [
-        ("Mahathir", "Mahathir Mohamad", "surname"),
+    text = "Sri Lankan President Gotabaya Rajapaksa arrived. Gotabaya met Xi Jinping."
+    assert found(gaz, text, date(2021, 1, 10))[-2:] == [
+        ("Gotabaya", "Gotabaya Rajapaksa", "surname"),
         ("Xi Jinping", "Xi Jinping", "name"),
     ]
 
@@ -321,9 +321,9 @@ def test_the_two_prime_ministers_are_the_last_two_heads_of_government(gaz: Gazet
 
 
 def test_a_countrys_title_then_a_name_in_apposition(gaz: Gazetteer) -> None:
-    text = "Trump met Syria's interim president, Ahmed al-Sharaa, in Riyadh."
-    assert ("Ahmed al-Sharaa", "Ahmed al-Sharaa", "unverified") in found(
-        gaz, text, date(2025, 5, 14)
+    text = "Trump met Gabon's interim president, Brice Oligui Nguema, in Washington."
+    assert ("Brice Oligui Nguema", "Brice Oligui Nguema", "unverified") in found(
+        gaz, text, date(2025, 7, 9)
     )
 
 
@@ -332,21 +332,21 @@ def test_a_countrys_title_then_a_name_in_apposition(gaz: Gazetteer) -> None:
 
 def test_a_reign_leader_named_in_full_beside_his_country_is_a_person(gaz: Gazetteer) -> None:
     text = (
-        "The first White House visit by a Pakistani leader since Nawaz Sharif held talks "
-        "with Barack Obama. Sharif left."
+        "The first White House visit by an Algerian leader since Liamine Zeroual held talks "
+        "with Bill Clinton. Zeroual left."
     )
     assert found(gaz, text)[2:] == [
-        ("Nawaz Sharif", "Nawaz Sharif", "unverified"),
-        ("Barack Obama", "Barack Obama", "name"),
-        ("Sharif", "Nawaz Sharif", "surname"),
+        ("Liamine Zeroual", "Liamine Zeroual", "unverified"),
+        ("Bill Clinton", "Bill Clinton", "name"),
+        ("Zeroual", "Liamine Zeroual", "surname"),
     ]
 
 
 def test_a_reign_surname_needs_a_given_name_and_the_country(gaz: Gazetteer) -> None:
-    # REIGN's Pakistani "Sharif" with no Pakistan in the text; a surname alone; a title
+    # REIGN's Algerian "Zeroual" with no Algeria in the text; a surname alone; a title
     # word is no given name.
-    assert people(gaz, "Nawaz Sharif held talks with Barack Obama.") == ["Barack Obama"]
-    assert people(gaz, "In Egypt, Mr Mubarak held talks with Barack Obama.") == ["Barack Obama"]
+    assert people(gaz, "Liamine Zeroual held talks with Bill Clinton.") == ["Bill Clinton"]
+    assert people(gaz, "In Algeria, Mr Zeroual held talks with Bill Clinton.") == ["Bill Clinton"]
 
 
 def test_a_reign_full_name_needs_no_country_but_a_place_named_after_it_is_none(

@@ -115,3 +115,4 @@ def test_every_event_participant_resolved() -> None:
 def test_seed_files_are_plain_toml(name: str) -> None:
     with (default_seed_dir() / f"{name}.toml").open("rb") as handle:
         assert tomllib.load(handle)
+

@@ -313,7 +313,8 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                 first += 1
             if first == k:
                 continue
-            # REIGN's own full name on the longest suffix that is one, else the whole name
+            # The whole name as the text gives it ("Jose Luis Rodriguez Zapatero"), found by
+            # REIGN's own spelling of a part of it ("Rodriguez Zapatero") or by its surname
             starts = [i for i in range(first, k) if words[i] not in NAME_PARTICLES]
             exact = next(
                 (
@@ -323,13 +324,14 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                 ),
                 first,
             )
-            name = self.plain[self.starts[exact] : self.ends[k]]
-            titled = exact > 0 and (
-                keys[exact - 1] in _RULER_HONORIFICS or self._is_title_token(exact - 1)
+            titled = first > 0 and (
+                keys[first - 1] in _RULER_HONORIFICS or self._is_title_token(first - 1)
             )
-            country = gaz.other_leader_country(name, countries, titled)
+            known_as = self.plain[self.starts[exact] : self.ends[k]]
+            country = gaz.other_leader_country(known_as, countries, titled)
             if country is not None:
-                found[exact] = (k + 1, unverified_actor(name, country))
+                name = self.plain[self.starts[first] : self.ends[k]]
+                found[first] = (k + 1, unverified_actor(name, country))
         return found
 
     def _given_name(self, mention: Mention) -> str | None:
