@@ -1100,6 +1100,23 @@ RULES_3 = [
         ],
         id="a-host-belongs-to-the-gathering-of-its-clause",
     ),
+    pytest.param(
+        "U.S. President Donald Trump and the leaders of Egypt, Qatar and Turkey signed a "
+        "declaration on Monday. Benjamin Netanyahu had been invited by Sisi following a phone "
+        "call between Trump and the Egyptian leader.",
+        date(2025, 10, 14),
+        [
+            _ev(
+                "agreement",
+                [TRUMP, "Abdel Fattah al-Sisi", "Tamim bin Hamad Al Thani", "Recep Tayyip Erdogan"],
+                "2025-10-13",
+                "occurred",
+            ),
+            _ev("invitation", ["Benjamin Netanyahu", "Abdel Fattah al-Sisi"], None, "occurred"),
+            _ev("call", [TRUMP, "Abdel Fattah al-Sisi"], "2025-10-13", "occurred"),
+        ],
+        id="the-leaders-of-listed-countries-and-a-call-between-two",
+    ),
 ]
 
 

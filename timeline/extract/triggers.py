@@ -392,6 +392,9 @@ CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:after|before|until)\s+(?:the|his|her|their|its)\s+(?:[\w'-]+\s+){1,3}?"
     r"(?:[a-z]+ed|met|held|spoke|went|flew|took|left|began|was|were|had|is|are|will)\b)|"
     r":\s+|"
+    # "invited by Sisi following a phone call between Trump and ...": another event
+    r"\s+(?=following\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:call|talks|meeting|summit|visit|conversation)\b)|"
     r"\s-+\s|\s+while\s+|\s+although\s+|,\s+(?=[a-z]+\s+(?:said|says|told|added)\b)",
 )
 # "will not attend the parade and was scheduled to fly home on Monday": the same subject's

@@ -3,6 +3,8 @@ title words around it."""
 
 from __future__ import annotations
 
+import re
+
 from timeline.extract.entities.mentions import (
     Mention,
     _Hit,
@@ -58,6 +60,13 @@ class NamesMixin:
                     dependant=self._dependant_after(hit.j),
                     titled=self._titled_before(hit.i),
                 )
+            if actor.kind == "country" and _LEADERS_OF.search(
+                self.plain, max(0, first.start - 160), first.start
+            ):
+                # "the leaders of Egypt, Qatar and Turkey": each country's leader
+                held = self.gaz.holders(actor.key, "leader", self.published)
+                if len(held) == 1:
+                    return self._mention(hit.i, hit.j, held[0], "title")
             via = "org" if actor.kind == "organization" else "country"
             return self._mention(hit.i, hit.j, actor, via, dependant=self._dependant_after(hit.j))
         if surnames:
@@ -199,3 +208,10 @@ class NamesMixin:
                 start = k - len(words)
                 if start >= 0 and _phrase_at(tokens, start, words):
                     return start, country
+
+
+# Before a country in a list governed by "the leaders of": "the leaders of Egypt, Qatar and".
+_LEADERS_OF = re.compile(
+    r"\b(?:leaders|presidents|heads\s+of\s+state(?:\s+and\s+government)?)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*(?:,\s+(?:and\s+)?|\s+and\s+))*$"
+)

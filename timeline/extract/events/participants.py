@@ -155,6 +155,9 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
             return self._visit_parties(sm, cand, local, when)
 
         if type_ in ("meeting", "call"):
+            between = self._between_phrase(sm, cand)
+            if between is not None:
+                return [(a, "participant") for a in between]
             paired = self._with_phrase(sm, cand) or self._object_phrase(sm, cand)
             if paired is not None:
                 return paired
@@ -249,6 +252,26 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
             sender = self._sender(sm, trig, leaders)
             return [(a, "sender" if a == sender else "recipient") for a in leaders]
         return [(a, "participant") for a in leaders]
+
+    def _between_phrase(self, sm: SentenceMentions, cand: Frame) -> list[GazetteerActor] | None:
+        """ "a phone call between Trump and the Egyptian leader": the leaders it lists, and
+        only they (not "he" who was invited after it)."""
+        trig = cand.trigger
+        body = sm.sentence.plain
+        m = re.match(r"\s+(?:[\w-]+\s+){0,2}?between\s+", body[trig.end : trig.end + 40])
+        if m is None or not (tr.NOUN_TRIGGER.match(trig.text) or tr.NOMINAL_CALL.match(trig.text)):
+            return None
+        lo = sm.sentence.start + trig.end + m.end()
+        after = [x for x in sm.mentions if x.start >= lo and x.is_person and x.dependant is None]
+        if not after or after[0].start > lo + 40:
+            return None
+        listed = [after[0]]
+        for prev, x in pairwise(after):
+            if not _LISTED.fullmatch(self.text[prev.end : x.start]):
+                break
+            listed.append(x)
+        parties = self._unique_actors([x.actor for x in listed])
+        return parties if len(parties) >= 2 else None
 
     def _lead_partner(
         self, sm: SentenceMentions, trig: tr.Trigger, leader: GazetteerActor
