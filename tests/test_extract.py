@@ -1117,6 +1117,34 @@ RULES_3 = [
         ],
         id="the-leaders-of-listed-countries-and-a-call-between-two",
     ),
+    pytest.param(
+        "The G20 leaders, welcomed by Argentine President Mauricio Macri, opened their two-day "
+        "summit later on Friday. Vladimir Putin instead held talks with Saudi Crown Prince "
+        "Mohammed bin Salman, greeting him with a high-five as the summit opened.",
+        date(2018, 11, 30),
+        [_ev("meeting", [PUTIN, "Mohammed bin Salman"], "2018-11-30", "occurred")],
+        id="a-groups-own-summit-and-talks-dated-by-the-summit-told-before",
+    ),
+    pytest.param(
+        "Xi Jinping and Vladimir Putin signed two joint statements in the Kremlin, one on "
+        "economic cooperation until 2030, after a day of formal talks. Barack Obama and "
+        "Jacob Zuma met at the Union Buildings, the seat of government where Nelson Mandela "
+        "was sworn in as president, and discussed trade.",
+        date(2023, 3, 22),
+        [
+            _ev("agreement", [XI, PUTIN], None, "occurred"),
+            _ev("meeting", [XI, PUTIN], None, "occurred"),
+            _ev("meeting", [OBAMA, "Jacob Zuma"], None, "occurred"),
+        ],
+        id="what-was-done-is-not-dated-after-the-article-nor-joined-by-a-where-clause",
+    ),
+    pytest.param(
+        "Donald Trump and Vladimir Putin exchanged a few words at the APEC summit in Da Nang "
+        "in November.",
+        date(2018, 7, 17),
+        [_ev("meeting", [TRUMP, PUTIN], ("2017-11-01", "2017-11-30"), "occurred")],
+        id="exchanged-a-few-words",
+    ),
 ]
 
 

@@ -105,6 +105,12 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 "(?:welcom|receiv)(?:ed|es|ing)(?: by)?",
             ),
             TriggerRule("interact", "tea golf", "(?:tea|golf) with"),
+            # "exchanged a few words at the APEC summit", "exchanged greetings"
+            TriggerRule(
+                "interact",
+                "exchanged",
+                r"exchanged\s+(?:a\s+few\s+|brief\s+|warm\s+)?(?:words|greetings|pleasantries)",
+            ),
             # "is due to see President Hu", "flew to Moscow to see Putin": a leader named next
             TriggerRule("interact", "see", "see(?= (?-i:[A-Z]))"),
             TriggerRule("interact", "spent", r"spent\s+(?:[\w-]+\s+){0,4}?together"),

@@ -392,6 +392,8 @@ CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:after|before|until)\s+(?:the|his|her|their|its)\s+(?:[\w'-]+\s+){1,3}?"
     r"(?:[a-z]+ed|met|held|spoke|went|flew|took|left|began|was|were|had|is|are|will)\b)|"
     r":\s+|"
+    # "met at the Union Buildings, the seat of government where Mandela was sworn in"
+    r"\s+(?=where\s+(?:[A-Z]|he\b|she\b|they\b|the\b))|"
     # "invited by Sisi following a phone call between Trump and ...": another event
     r"\s+(?=following\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:call|talks|meeting|summit|visit|conversation)\b)|"

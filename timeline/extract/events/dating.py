@@ -24,6 +24,9 @@ from timeline.extract.gazetteer import Gazetteer, GazetteerActor
 from timeline.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from timeline.extract.stages import Frame
 
+# The end of a term an act sets, not the act's date: "until 2030", "through 2027".
+_SCOPE_UNTIL = re.compile(r"(?:until|till|through|to)\b", re.I)
+
 
 class DatingMixin:
     """The dating stage of `ArticleExtractor`."""
@@ -133,6 +136,20 @@ class DatingMixin:
                     # "Kim, who met Trump in 2019, will visit Moscow next week": each side of
                     # a relative clause is dated by its own expressions
                     pool = [e for e in pool if not any(a <= e.start_char < b for a, b in away)]
+                if (
+                    not cand.future
+                    and _PAST_VERB.search(body[clause[0] : trig.end])
+                    and not _INTENT.search(body[clause[0] : trig.start])
+                ):
+                    # "signed statements on cooperation until 2030, after a day of talks":
+                    # what was done is not dated by the later end of what it set up
+                    pool = [
+                        e
+                        for e in pool
+                        if e.range is None
+                        or e.range.start <= self.published
+                        or not _SCOPE_UNTIL.match(e.text)
+                    ]
                 pick = _pick_date(pool, trig, clause, body)
                 if pick is None and _OFFSET_BEFORE.search(
                     body[max(0, trig.start - 60) : trig.start]
@@ -169,7 +186,7 @@ class DatingMixin:
                     if tr.EXPERIENTIAL.search(body[clause[0] : clause[1]]):
                         continue  # "Kim has met Trump twice": background, no event
                     linked = False  # "Kishida has invited him": news, but no date told
-                if not linked and type_ != "attendance":
+                if not linked and type_ != "attendance" and self._gathering_date(sm, cand) is None:
                     when = None  # not the lead story's: no date to inherit
                 if when is None and type_ == "invitation":
                     when = self._talks_date(sm, parties)
@@ -322,13 +339,24 @@ class DatingMixin:
             return DateRange(when.start, when.start + timedelta(days=days - 1), "range")
         return when
 
+    def _gathering_date(self, sm: SentenceMentions, cand: Frame) -> DateRange | None:
+        """ "did not travel to Russia for the summit", "held talks with ... as the summit
+        opened": the dates of the gathering told before."""
+        if cand.type not in ("attendance", "meeting"):
+            return None
+        body = sm.sentence.plain
+        lo, hi = cand.clause if cand.type == "attendance" else (0, len(body))
+        told = tr.DEFINITE_GATHERING.search(body, lo, hi)
+        if told is None:
+            return None
+        return self.gathering_dates.get(told.group(1).lower())
+
     def _inherited(self, sm: SentenceMentions, cand: Frame) -> DateRange | None:
         """No date in the sentence: the date of the event it continues, if any."""
         body = sm.sentence.plain
-        if cand.type == "attendance":
-            told = tr.DEFINITE_GATHERING.search(body, cand.clause[0], cand.clause[1])
-            if told is not None and told.group(1).lower() in self.gathering_dates:
-                return self.gathering_dates[told.group(1).lower()]  # "for the summit"
+        at_gathering = self._gathering_date(sm, cand)
+        if at_gathering is not None:
+            return at_gathering
         anchor = tr.ANCHOR_NOUN.search(body)
         if anchor:
             if anchor.group().lower().startswith("before"):

@@ -25,6 +25,10 @@ _REGIONAL = re.compile(
     r"Balkan|Mediterranean|Nuclear Security)"
     r"\s+(?:leaders'?\s+)?$"
 )
+# Leaders as a group, not a number of them: "The G20 leaders", "European leaders"
+_GROUP_LEADERS = re.compile(
+    r"\b(?!(?:two|both|three|four|five|the|of|and)\b)[\w-]+\s+leaders\b(?!\s+of\b)", re.I
+)
 # Between "welcomed"/"received (by)"/"see" and the leader it governs: titles and a country's
 # possessive ("received by Saudi Arabia's King Salman"), not a determiner or a clause
 _OBJECT_GAP = re.compile(r"\s+(?:by\s+)?(?:(?:visiting|former|new)\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}")
@@ -113,6 +117,11 @@ class FramesMixin:
                 return None  # "Kishida, the host, has invited him": the noun, no meeting
         if lowered_trigger == "see" and not re.search(r"\bto\s+$", before):
             return None  # "see" meets only as "to see X": not "we will see Xi's answer"
+        if lowered_trigger.endswith(" by") and re.search(
+            r"\b(?:leaders|heads\s+of\s+(?:state|government)|delegates|guests|dignitaries),\s+$",
+            before,
+        ):
+            return None  # "The G20 leaders, welcomed by Macri, opened their summit": a host
         if lowered_trigger.startswith(("welcom", "receiv")) or lowered_trigger == "see":
             # "welcomed Imran Khan", "received by King Salman": the leader is named next
             # and is the object itself: only "by" and capitalised title words in between, and
@@ -344,6 +353,13 @@ class FramesMixin:
             or bool(re.search(r"\bGroup of (?:\d+|[A-Z][a-z]+)\s+$", body[: trig.start]))
             or bool(re.search(r"\bleaders'\s+$", before))  # "the APEC leaders' meeting"
             or bool(_REGIONAL.search(body, max(0, trig.start - 24), trig.start))
+            # "The G20 leaders ... opened their two-day summit": a group's own gathering
+            or bool(
+                re.search(
+                    r"\btheir\s+(?:[\w-]+\s+){0,2}$", body[max(0, trig.start - 30) : trig.start]
+                )
+                and _GROUP_LEADERS.search(body, 0, trig.start)
+            )
         )
 
     def _has(self, pattern: re.Pattern[str], body: str) -> bool:
