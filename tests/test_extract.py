@@ -1145,6 +1145,27 @@ RULES_3 = [
         [_ev("meeting", [TRUMP, PUTIN], ("2017-11-01", "2017-11-30"), "occurred")],
         id="exchanged-a-few-words",
     ),
+    pytest.param(
+        "The decision follows Washington's move last Wednesday, when the Obama administration "
+        "imposed its own sanctions on Assad. On Friday, the cabinet of Prime Minister Shinzo "
+        "Abe approved sanctions on North Korea.",
+        date(2011, 5, 25),
+        [
+            _ev("sanction", ["United States", "Bashar al-Assad"], "2011-05-18", "occurred"),
+            _ev("sanction", ["Japan", "North Korea"], "2011-05-20", "occurred"),
+        ],
+        id="a-state-acting-through-its-administration-or-cabinet",
+    ),
+    pytest.param(
+        "Joe Biden spoke to Vladimir Putin by phone on April 13. Two days later, his "
+        "administration imposed sanctions on Russia over interference in the 2020 election.",
+        date(2021, 6, 17),
+        [
+            _ev("call", ["Joe Biden", PUTIN], "2021-04-13", "occurred"),
+            _ev("sanction", ["United States", "Russia"], "2021-04-15", "occurred"),
+        ],
+        id="his-administration-and-a-year-naming-another-noun",
+    ),
 ]
 
 

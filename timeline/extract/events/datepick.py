@@ -132,9 +132,12 @@ _TALKING = {"talking", "meeting", "holding", "speaking", "chatting", "conferring
 _EVENT_NOUN_AFTER = re.compile(
     r"'s\s+(?:[\w-]+\s+){0,2}?(?:summit|summits|talks|meeting|meetings|visit|trip|call|"
     r"conversation|parade|ceremony|event|events|forum|gathering|conference|games|olympics|"
-    r"celebrations?|funeral|inauguration|encounter|sessions?|opening|banquet|dinner)\b",
+    r"celebrations?|funeral|inauguration|encounter|sessions?|opening|banquet|dinner|"
+    r"declarations?|agreements?|treaty|treaties|accords?|pacts?|deals?|statements?|"
+    r"communiques?|resolutions?|sanctions|invitations?|letters?|messages?)\b",
     re.I,
 )
+_BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _HOST_OF_GATHERING = re.compile(
     r"\b(?:summit|forum|conference|gathering|meeting)\s+(?:hosted|chaired|convened)\s+by\s+"
     r"(?:[A-Z][\w.]*\s+){0,3}$"
@@ -184,6 +187,12 @@ def _pick_date(
             body, e.end_char
         ):
             return False  # "last week's summit" is dated; "last year's standoff" is not
+        if (
+            _BARE_YEAR.fullmatch(e.text)
+            and body[max(0, e.start_char - 4) : e.start_char].lower() == "the "
+            and not _EVENT_NOUN_AFTER.match("'s" + body[e.end_char :])
+        ):
+            return False  # "the 2018 summit" is dated; "the 2020 election" names another
         if own[0] <= e.start_char <= own[1]:
             return True
         seg = next((sp for sp in segments if sp[0] <= e.start_char <= sp[1]), None)

@@ -12,6 +12,14 @@ from timeline.extract.entities import (
 from timeline.extract.gazetteer import GazetteerActor
 from timeline.extract.stages import Frame
 
+# A state acting through its government: "the Obama administration", "the cabinet of
+# Prime Minister Shinzo Abe", "his administration"
+_GOVERNMENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|government|cabinet)\b", re.I)
+_GOVERNMENT_OF = re.compile(
+    r"\b(?:administration|government|cabinet)\s+of\s+(?:[A-Z][\w.'-]*\s+){0,3}$", re.I
+)
+_HIS_GOVERNMENT = re.compile(r"\b(?:his|her)\s+(?:administration|government|cabinet)\b", re.I)
+
 
 class PartiesMixin:
     """The visit and sanction rules of the participants stage."""
@@ -128,6 +136,8 @@ class PartiesMixin:
                 # blacklisted him": "it" is the state named before
                 imposer = earlier[0].actor
         if imposer is None:
+            imposer = self._government_of(sm, cand, states)
+        if imposer is None:
             by = re.search(r"\bby\s+", body[trig.end : trig.end + 40])
             if by:
                 pos = base + trig.end + by.end()
@@ -160,6 +170,35 @@ class PartiesMixin:
         if coordinated is not None and coordinated != target:
             return [(coordinated, "imposer"), (imposer, "imposer"), (target, "target")]
         return [(imposer, "imposer"), (target, "target")]
+
+    def _government_of(
+        self, sm: SentenceMentions, cand: Frame, states: list
+    ) -> GazetteerActor | None:
+        """The state acting through its government, before the trigger in its clause: "the
+        Obama administration", "the cabinet of Prime Minister Shinzo Abe", "his
+        administration" (the person the sentence before is about), "the United States,
+        which imposed ..." (the antecedent)."""
+        body = sm.sentence.plain
+        base = sm.sentence.start
+        lo, hi = base + cand.clause[0], base + cand.trigger.start
+        for m in sm.mentions:
+            if not (lo <= m.start < hi and m.is_person and m.actor.country):
+                continue
+            if _GOVERNMENT_AFTER.match(self.text, m.end) or _GOVERNMENT_OF.search(
+                self.text, max(lo, m.start - 60), m.start
+            ):
+                return self.gaz.actor(m.actor.country)
+        window = body[cand.clause[0] : cand.trigger.start]
+        if _HIS_GOVERNMENT.search(window) and sm.index > 0:
+            previous = self.sentences[sm.index - 1]
+            person = next((m for m in previous.mentions if m.is_person and m.actor.country), None)
+            if person is not None:
+                return self.gaz.actor(person.actor.country)
+        if re.match(r"\s*(?:which|that)\b", window):
+            earlier = [m for m in states if m.start < lo]
+            if earlier:
+                return earlier[-1].actor  # "The United States, which imposed sanctions on"
+        return None
 
     def _lead_pair(self) -> tuple[GazetteerActor, ...] | None:
         for d in self.drafts:
