@@ -1166,6 +1166,17 @@ RULES_3 = [
         ],
         id="his-administration-and-a-year-naming-another-noun",
     ),
+    pytest.param(
+        "Volodymyr Zelensky flew to London, where he is due to be received by British Prime "
+        "Minister Keir Starmer at Downing Street on Saturday, before attending a summit of "
+        "European leaders that Starmer is hosting on Sunday.",
+        date(2025, 3, 1),
+        [
+            _ev("meeting", ["Volodymyr Zelensky", "Keir Starmer"], "2025-03-01", "planned"),
+            _ev("attendance", ["Volodymyr Zelensky", "Keir Starmer"], "2025-03-02", "planned"),
+        ],
+        id="a-trip-for-a-planned-meeting-and-a-gerund-after-before-is-planned-too",
+    ),
 ]
 
 

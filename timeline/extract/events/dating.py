@@ -196,7 +196,7 @@ class DatingMixin:
                 and when is not None
                 and when.start >= self.published
                 and when.end > self.published
-                and not tr.PAST_FORM.search(trig.text.split()[0])
+                and not tr.PAST_FORM.search(trig.text.partition(" ")[0])
                 and (
                     _INTENT.search(body[clause[0] : trig.start])
                     or not _PAST_VERB.search(body[clause[0] : trig.start])

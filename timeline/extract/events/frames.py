@@ -314,6 +314,14 @@ class FramesMixin:
             and not any(kind == "past" for _, _, kind in sentence_cues(body.lower()))
         ):
             future = True  # "goes on to Tanzania on Monday for talks": a schedule
+        if (
+            not future
+            and not past
+            and trig.text.partition(" ")[0].lower().endswith("ing")
+            and re.search(r"\b(?:before|after)\s+$", unquoted[clause[0] : trig.start])
+            and tr.PLANNED_CLAUSE.search(unquoted[clause[0] : trig.start])
+        ):
+            future = True  # "is due to see Hu today before flying to the Boao Forum"
         if trig.subtype == "expect" or invited_for:
             future = True
         if negated:

@@ -90,8 +90,15 @@ class MergeMixin:
             if not (
                 d.type == "meeting"
                 and d.extra.get("subtype") == "visit"
-                and len(d.keys) > 2
-                and d.keys <= frozenset().union(*(o.keys for o in pairwise))
+                and (
+                    (len(d.keys) > 2 and d.keys <= frozenset().union(*(o.keys for o in pairwise)))
+                    # "flew to London, where he is due to be received by Starmer": the
+                    # meeting the trip is for is the one told, with its own status
+                    or (
+                        d.status == "occurred"
+                        and any(o.keys == d.keys and o.status == "planned" for o in pairwise)
+                    )
+                )
             )
         ]
         for d in kept:
