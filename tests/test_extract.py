@@ -1177,6 +1177,27 @@ RULES_3 = [
         ],
         id="a-trip-for-a-planned-meeting-and-a-gerund-after-before-is-planned-too",
     ),
+    pytest.param(
+        "World leaders rushed on Wednesday to congratulate Donald Trump on his election "
+        "victory. Chinese President Xi Jinping sent a congratulatory message on Thursday. "
+        "Turkish President Tayyip Erdogan, who called Trump my friend, posted his "
+        "congratulations on social media on Wednesday, as did Brazil's Luiz Inacio Lula da "
+        "Silva.",
+        date(2024, 11, 7),
+        [
+            _ev("message", [XI, TRUMP], "2024-11-07", "occurred"),
+            _ev("message", ["Recep Tayyip Erdogan", TRUMP], "2024-11-06", "occurred"),
+            _ev("message", ["Luiz Inacio Lula da Silva", TRUMP], "2024-11-06", "occurred"),
+        ],
+        id="congratulations-go-to-the-person-the-story-opens-on-one-message-each",
+    ),
+    pytest.param(
+        "Mr. Biden's predecessor, Donald J. Trump, was criticized for his performance "
+        "alongside Mr. Putin at their summit in Helsinki in July 2018.",
+        date(2021, 6, 17),
+        [_ev("meeting", [TRUMP, PUTIN], ("2018-07-01", "2018-07-31"), "occurred")],
+        id="a-predecessor-is-not-the-leader-whose-he-is",
+    ),
 ]
 
 

@@ -206,6 +206,11 @@ class DatingMixin:
             party_sets = [parties]
             if (sm.index, trig.start) in self._pairwise and len(parties) > 2:
                 party_sets = [[parties[0], other] for other in parties[1:]]
+            senders = [a for a, r in parties if r == "sender"]
+            if len(senders) > 1 and len(parties) == len(senders) + 1:
+                # "posted his congratulations, as did Lula and Ramaphosa": one message each
+                recipient = [(a, r) for a, r in parties if r == "recipient"]
+                party_sets = [[(sender, "sender"), *recipient] for sender in senders]
             imposers = [a for a, r in parties if r == "imposer"]
             if len(imposers) > 1:
                 # "South Korea and Japan announced sanctions": one sanction each

@@ -25,6 +25,11 @@ _REGIONAL = re.compile(
     r"Balkan|Mediterranean|Nuclear Security)"
     r"\s+(?:leaders'?\s+)?$"
 )
+# What follows the person in "called X my friend", "called him a liar": a naming, not a call.
+_NAMING_AFTER = re.compile(
+    r"\s+(?:[\"“‘']|(?:a|an|my|his|her|their|our|the)\s+(?!(?:day|week|month|year|time)\b)"
+    r"[a-z])"
+)
 # Leaders as a group, not a number of them: "The G20 leaders", "European leaders"
 _GROUP_LEADERS = re.compile(
     r"\b(?!(?:two|both|three|four|five|the|of|and)\b)[\w-]+\s+leaders\b(?!\s+of\b)", re.I
@@ -145,10 +150,11 @@ class FramesMixin:
                 lowered_trigger in ("call", "calls")
                 and re.match(r"[\"”’']?\s+(?:with|between)\s+[A-Z]", body[trig.end : trig.end + 16])
             )
-            if not capital_next or not any(
-                lo < m.start <= lo + 30 and m.is_person for m in sm.mentions
-            ):
+            called = next((m for m in sm.mentions if lo < m.start <= lo + 30 and m.is_person), None)
+            if not capital_next or called is None:
                 return None
+            if lowered_trigger == "called" and _NAMING_AFTER.match(self.text, called.end):
+                return None  # "who called Trump 'my friend'", "called Kim a madman": a name
         if lowered_trigger in ("summit", "summits", "meeting", "meetings") and self._multilateral(
             sm, trig
         ):

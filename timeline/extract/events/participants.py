@@ -219,7 +219,8 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
                 other = next(a for a in lead_pair if a != leaders[0])
                 return [(other, "sender"), (leaders[0], "recipient")]
         if len(leaders) < need:
-            return None
+            # "Xi sent a congratulatory message": to the person the article opens on
+            return self._congratulated(sm, cand) if type_ == "message" else None
         if type_ == "meeting":
             hosted = re.search(r"\s+hosted\b(?! by)", body, re.I)
             roles = [(a, "participant") for a in leaders]
@@ -245,7 +246,7 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
                 if len(ends) >= 2:
                     return [(ends[0], "sender"), (ends[1], "recipient")]
         if type_ == "message":
-            addressed = self._addressed(sm, cand)
+            addressed = self._addressed(sm, cand) or self._congratulated(sm, cand)
             if addressed is not None:
                 return addressed
         if type_ in ("message", "invitation"):

@@ -26,6 +26,7 @@ _TRANSITIVE = frozenset(
     | {"hosted", "host", "hosts", "hosting", "see"}
     | {"welcomed", "welcomes", "welcoming", "received", "receives", "receiving"}
 )
+_CONGRATULATION = re.compile(r"congratulat\w*|condolence\w*|felicitation\w*", re.I)
 _NEXT_VERB_PHRASE = re.compile(
     r"[,;]|\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:will|would|is|was|has|had|did|"
     r"[a-z]+ed|met|held|spoke|sent|wrote|flew|went|made|took)\b"
@@ -120,6 +121,42 @@ class PhrasesMixin:
         if len(parties) < 2:
             return None
         return [(a, "sender" if a == senders[0] else "recipient") for a in parties]
+
+    def _congratulated(
+        self, sm: SentenceMentions, cand: Frame
+    ) -> list[tuple[GazetteerActor, str]] | None:
+        """ "Xi sent a congratulatory message on Thursday" in a story about Trump's victory:
+        congratulations with no addressee named go to the person the article opens on;
+        "..., as did Lula and Ramaphosa" adds senders (one message each)."""
+        trig = cand.trigger
+        body = sm.sentence.plain
+        base = sm.sentence.start
+        if not _CONGRATULATION.search(body, max(0, trig.start - 20), trig.end + 20):
+            return None
+        did = tr.AS_DID.search(body, trig.end)
+        end = did.start() if did else base + cand.clause[1] - base
+        lo, hi = base + cand.clause[0], base + trig.start
+        persons = [m for m in sm.mentions if m.is_person and m.dependant is None]
+        if any(base + trig.end <= m.start < base + end for m in persons):
+            return None  # an addressee is named
+        senders = [
+            m.actor
+            for m in self._outside_relatives(sm, trig, persons)
+            if lo <= m.start < hi
+            and not _AFTER_PREPOSITION.search(self.text[max(base, m.start - 12) : m.start])
+        ][:1]
+        if did is not None:
+            senders += [m.actor for m in persons if m.start >= base + did.end()]
+        opening = self.sentences[0] if self.sentences else None
+        subject = (
+            next((m.actor for m in opening.mentions if m.is_person and m.dependant is None), None)
+            if opening is not None
+            else None
+        )
+        senders = self._unique_actors(senders)
+        if not senders or subject is None or subject in senders:
+            return None
+        return [*((a, "sender") for a in senders), (subject, "recipient")]
 
     def _subjects(self, sm: SentenceMentions, cand: Frame) -> list[GazetteerActor]:
         """The leaders at the head of the trigger's clause: the first one not after a
