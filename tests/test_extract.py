@@ -1198,6 +1198,16 @@ RULES_3 = [
         [_ev("meeting", [TRUMP, PUTIN], ("2018-07-01", "2018-07-31"), "occurred")],
         id="a-predecessor-is-not-the-leader-whose-he-is",
     ),
+    pytest.param(
+        "Vladimir Putin is to host the 2006 summit in St Petersburg. Olaf Scholz will host the "
+        "leaders of the Group of Seven at Schloss Elmau later this month.",
+        date(2005, 7, 8),
+        [
+            _ev("attendance", [PUTIN], ("2006-01-01", "2006-12-31"), "planned"),
+            _ev("attendance", ["Olaf Scholz"], ("2005-07-08", "2005-07-31"), "planned"),
+        ],
+        id="hosting-a-gathering-is-attending-it",
+    ),
 ]
 
 

@@ -160,7 +160,11 @@ NEGATION_BLOCKED = re.compile(
 )
 HOSTED_AT_GATHERING = re.compile(
     r"^host(?:ed|s|ing)?\b[^.;]{0,80}?\b(?:at|for)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:parade|ceremony|forum|summit|celebration|commemoration|reception|gala|games)\b",
+    r"(?:parade|ceremony|forum|summit|celebration|commemoration|reception|gala|games)\b"
+    # "is to host the 2006 summit", "will host the leaders of the Group of Seven"
+    r"|^host(?:ed|s|ing)?\s+(?:(?:the|a|an|this|next|its|their)\s+)(?:[\w'-]+\s+){0,4}?"
+    r"(?:summit|forum|conference|games|olympics|gathering|parade)\b"
+    r"|^host(?:ed|s|ing)?\s+(?:the\s+)?(?:other\s+)?leaders\s+of\b",
     re.I,
 )
 NEGATION_DET = re.compile(r"\b(?P<cue>no|without|nor)\s+(?:\w+\s+){0,2}$", re.I)
