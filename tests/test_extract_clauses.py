@@ -105,7 +105,9 @@ def test_a_boycott_of_a_gathering_told_before_it_lists_the_speaker(gaz: Gazettee
         "which Trump has said he will boycott."
     )
     assert events(gaz, text) == [
-        ("attendance", ["Donald Trump"], ("2025-11-01", "2025-11-30"), "negated")
+        # the host's own attendance, planned; the boycott lists only the one staying away
+        ("attendance", ["Cyril Ramaphosa"], ("2025-11-01", "2025-11-30"), "planned"),
+        ("attendance", ["Donald Trump"], ("2025-11-01", "2025-11-30"), "negated"),
     ]
 
 
