@@ -1208,6 +1208,17 @@ RULES_3 = [
         ],
         id="hosting-a-gathering-is-attending-it",
     ),
+    pytest.param(
+        "As Xi Jinping was meeting Vladimir Putin in Moscow, Japan's Prime Minister Fumio "
+        "Kishida made an unannounced trip to Kyiv, where he held talks with Volodymyr Zelensky "
+        "on Tuesday. Sergei Lavrov held talks with his Brazilian counterpart, Mauro Vieira.",
+        date(2023, 3, 22),
+        [
+            _ev("meeting", [XI, PUTIN], "2023-03-21", "occurred"),
+            _ev("meeting", ["Fumio Kishida", "Volodymyr Zelensky"], "2023-03-21", "occurred"),
+        ],
+        id="he-after-a-fronted-clause-and-a-ministers-counterpart",
+    ),
 ]
 
 

@@ -18,6 +18,10 @@ from timeline.extract.entities.words import (
 )
 from timeline.extract.gazetteer import GazetteerActor
 
+# A clause put before the main one: "As Xi was meeting Putin, ..."
+_FRONTED_CLAUSE = re.compile(
+    r"\s*(?:As|While|When|After|Before|Although|Though|Since|Once|If)\s+[^,]{3,120}?,\s+"
+)
 # A person, a speech verb, then "he": the speaker ("Trump has said he will boycott it").
 _SAID_PRONOUN = re.compile(
     r"\b[A-Z][\w'-]+\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+|added|insisted|stressed|"
@@ -122,9 +126,20 @@ class PairsMixin:
                 actor = sentence_persons[-1]
                 bucket.append(self._mention(i, i + 1, actor, "pronoun"))
                 return 1
-            # "Kim arrived on Tuesday, and on Wednesday he stood ...": the sentence's subject.
+            # "Kim arrived on Tuesday, and on Wednesday he stood ...": the sentence's subject,
+            # not one in a clause put before it ("As Xi was meeting Putin, Kishida made a
+            # trip to Kyiv, where he held talks")
             if re.search(r"(?:,|\band)\s+(?:[\w-]+\s+){0,4}$", before):
                 actor = sentence_persons[0]
+                sentence = self.sentences[s_idx]
+                opener = _FRONTED_CLAUSE.match(sentence.plain)
+                if opener is not None:
+                    main = [
+                        m.actor
+                        for m in bucket
+                        if m.is_person and sentence.start + opener.end() <= m.start < self.starts[i]
+                    ]
+                    actor = main[0] if main else actor
                 bucket.append(self._mention(i, i + 1, actor, "pronoun"))
                 return 1
             return 0

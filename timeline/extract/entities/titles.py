@@ -114,8 +114,13 @@ class TitlesMixin:
                 )
             ):
                 name_end += 1
-            if name_end > j and (
-                self.words[i][:1].isupper() or self.keys[i] == "counterpart" or gap == ", "
+            # "his counterpart, X" names a leader only as a leader's counterpart ("Lavrov held
+            # talks with his Brazilian counterpart, Mauro Vieira": a minister's)
+            counterpart = self.keys[i] == "counterpart"
+            if (
+                name_end > j
+                and (not counterpart or sentence_persons)
+                and (self.words[i][:1].isupper() or counterpart or gap == ", ")
             ):
                 start = self.starts[j]
                 name = self.plain[start : self.ends[name_end - 1]]
@@ -145,6 +150,8 @@ class TitlesMixin:
                     if mention.dependant is None:
                         sentence_persons.append(actor)
             return length
+        if self.keys[i] == "counterpart" and not sentence_persons:
+            return length  # "his Brazilian counterpart" of someone who is no leader
         holders = self.gaz.holders(where[1], office, self.published)
         if office == "head_of_state" and not holders:
             holders = self.gaz.holders(where[1], "leader", self.published)

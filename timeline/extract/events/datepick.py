@@ -128,7 +128,10 @@ _PAST_VERB = re.compile(
     re.I,
 )
 _INTENT = re.compile(r"\bto\s+(?:come|visit|travel|go|meet|hold|attend|return)\b", re.I)
-_TALKING = {"talking", "meeting", "holding", "speaking", "chatting", "conferring", "spending"}
+_TALKING = {
+    "talking", "meeting", "holding", "speaking", "chatting", "conferring", "spending",
+    "flying", "travelling", "traveling", "arriving",
+}  # fmt: skip
 _EVENT_NOUN_AFTER = re.compile(
     r"'s\s+(?:[\w-]+\s+){0,2}?(?:summit|summits|talks|meeting|meetings|visit|trip|call|"
     r"conversation|parade|ceremony|event|events|forum|gathering|conference|games|olympics|"
