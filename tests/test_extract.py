@@ -1219,6 +1219,21 @@ RULES_3 = [
         ],
         id="he-after-a-fronted-clause-and-a-ministers-counterpart",
     ),
+    pytest.param(
+        "African leaders launched the African Union at a ceremony in Durban on Tuesday. The "
+        "decision was taken at a summit in Sirte in September 1999. Morocco, which quit the "
+        "OAU in 1984, is not a member, and King Mohammed VI did not attend.",
+        date(2002, 7, 10),
+        [_ev("attendance", ["Mohammed VI"], "2002-07-09", "negated")],
+        id="did-not-attend-the-gathering-the-story-opened-on",
+    ),
+    pytest.param(
+        "Neither Chinese President Xi Jinping nor Indian Prime Minister Narendra Modi is "
+        "attending this year's session of the General Assembly.",
+        date(2025, 9, 24),
+        [_ev("attendance", [XI, "Narendra Modi"], ("2025-01-01", "2025-12-31"), "negated")],
+        id="neither-nor-is-attending",
+    ),
 ]
 
 

@@ -58,6 +58,8 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         # The latest dates told for each kind of gathering ("summit", "parade"), whether or
         # not an event came of that sentence: "the summit" later is that one.
         self.gathering_dates: dict[str, DateRange] = {}
+        self.gathering_told = False  # whether a sentence so far has named a gathering
+        self.story_gathering: DateRange | None = None  # the dates of the first one told
 
     # --- per sentence ------------------------------------------------------------------
 
@@ -131,6 +133,7 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         clause."""
         if not tr.GATHERING_WORDS.intersection(self.tokens.keys[sm.first_token : sm.end_token]):
             return  # most sentences name no gathering: a set test, not a regex scan
+        self.gathering_told = True
         body = sm.sentence.plain
         kinds = [(m.group(1).lower(), m.start()) for m in tr.GATHERING_KIND.finditer(body)]
         if not kinds or len({k for k, _ in kinds}) > 1:
@@ -154,6 +157,8 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         if usable:
             nearest = min(usable, key=lambda e: abs(e.start_char - at))
             self.gathering_dates[kind] = nearest.range
+            if self.story_gathering is None:
+                self.story_gathering = nearest.range
 
     def _needs_parse(self, sm: SentenceMentions, body: str) -> bool:
         """Whether the clause structure is worth a parse: several leaders or several time

@@ -346,13 +346,16 @@ class DatingMixin:
 
     def _gathering_date(self, sm: SentenceMentions, cand: Frame) -> DateRange | None:
         """ "did not travel to Russia for the summit", "held talks with ... as the summit
-        opened": the dates of the gathering told before."""
+        opened", "did not attend" with no gathering named: the dates of the gathering told
+        before."""
         if cand.type not in ("attendance", "meeting"):
             return None
         body = sm.sentence.plain
         lo, hi = cand.clause if cand.type == "attendance" else (0, len(body))
         told = tr.DEFINITE_GATHERING.search(body, lo, hi)
         if told is None:
+            if cand.type == "attendance" and not tr.GATHERING.search(body):
+                return self.story_gathering  # "..., and King Mohammed VI did not attend"
             return None
         return self.gathering_dates.get(told.group(1).lower())
 

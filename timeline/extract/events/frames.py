@@ -30,6 +30,8 @@ _NAMING_AFTER = re.compile(
     r"\s+(?:[\"“‘']|(?:a|an|my|his|her|their|our|the)\s+(?!(?:day|week|month|year|time)\b)"
     r"[a-z])"
 )
+_NEITHER_NOR = re.compile(r"\s*neither\b[^.;]*?\bnor\b", re.I)
+_NOT_BEFORE = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?$", re.I)
 # Leaders as a group, not a number of them: "The G20 leaders", "European leaders"
 _GROUP_LEADERS = re.compile(
     r"\b(?!(?:two|both|three|four|five|the|of|and)\b)[\w-]+\s+leaders\b(?!\s+of\b)", re.I
@@ -101,6 +103,11 @@ class FramesMixin:
             type_ == "attendance"
             and not self._has(tr.GATHERING, body)
             and not any(d.type == "attendance" for d in self.drafts)
+            # "..., and King Mohammed VI did not attend": the ceremony told before
+            and not (
+                self.gathering_told
+                and (trig.subtype == "absent" or _NOT_BEFORE.search(before[-24:]))
+            )
         ):
             return None
         if lowered_trigger in (
@@ -257,6 +264,8 @@ class FramesMixin:
             or bool(re.search(r"\b(?:no|without|fail(?:ed|s)?)\b", lowered_trigger))
             or trig.subtype == "absent"
             or bool(tr.DENIAL.search(body[clause[0] : trig.start]))
+            # "Neither Xi nor Modi is attending this year's session"
+            or bool(_NEITHER_NOR.match(body, clause[0], trig.start))
         )
         if not negated and tr.CANCELLED_AFTER.match(body[trig.end : trig.end + 90]):
             negated = True  # "a summit with Trump, which Trump called off on Thursday"

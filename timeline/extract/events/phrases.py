@@ -16,7 +16,7 @@ from timeline.extract.stages import Frame
 
 # A relative clause on a leader, closed by a comma before the main verb: ", whom Trump met in
 # 2018, will visit", ", who met Trump in Hanoi, is due".
-_RELATIVE_OPEN = re.compile(r",\s+(?:who|whom|whose)\b", re.I)
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|whom|whose|which)\b", re.I)
 _RELATIVE_CLOSE = tr.RELATIVE_CLOSE
 
 
