@@ -1234,6 +1234,28 @@ RULES_3 = [
         [_ev("attendance", [XI, "Narendra Modi"], ("2025-01-01", "2025-12-31"), "negated")],
         id="neither-nor-is-attending",
     ),
+    pytest.param(
+        "Seven African leaders took part in Friday's session, among them South Africa's Thabo "
+        "Mbeki and Nigeria's Olusegun Obasanjo. German Chancellor Angela Merkel missed "
+        "Friday's opening sessions.",
+        date(2005, 7, 9),
+        [
+            _ev("attendance", ["Thabo Mbeki", "Olusegun Obasanjo"], "2005-07-08", "occurred"),
+            _ev("attendance", ["Angela Merkel"], "2005-07-08", "negated"),
+        ],
+        id="took-part-in-and-missed-a-session",
+    ),
+    pytest.param(
+        "Later on Thursday Barack Obama was to host a dinner for the leaders of 11 central "
+        "European countries. On Friday, after Mr Mubarak sacked his cabinet, Mr Obama phoned "
+        "him to urge restraint.",
+        date(2011, 2, 3),
+        [
+            _ev("attendance", [OBAMA], "2011-02-03", "planned"),
+            _ev("call", [OBAMA, "Hosni Mubarak"], "2011-01-28", "occurred"),
+        ],
+        id="a-dinner-for-the-leaders-and-him-after-a-fronted-clause",
+    ),
 ]
 
 

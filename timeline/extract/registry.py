@@ -272,6 +272,14 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 r"(?:at|attending)",
             ),
             TriggerRule("attend", "review reviewed", "review(?:ed)? the parade"),
+            # "Seven African leaders took part in Friday's session"
+            TriggerRule(
+                "attend",
+                "took take takes taking",
+                r"(?:took|take|takes|taking) part in (?:the |a |an |[\w'’]+['’]s )?(?:[\w-]+ )?"
+                r"(?:summit|session|sessions|forum|conference|ceremony|parade|talks|meeting|"
+                r"celebrations?|commemorations?|gathering)\b",
+            ),
             TriggerRule(
                 "attend", "join joined joins", r"join(?:ed|s)?\b[^.;]{0,40}?\bat (?:the|a|an)\b"
             ),

@@ -119,7 +119,8 @@ EXPECT_GATHERING = re.compile(
 # What "skipped", "stayed away from" were absent from: a gathering, not a talk with someone.
 ABSENT_GATHERING = re.compile(
     r"^\s+(?:[\w'-]+\s+){0,6}?(?:summit|forum|gathering|meetings?|conference|ceremony|parade|"
-    r"games|olympics|celebrations?|commemorations?|funeral|inauguration|congress|assembly)\b"
+    r"games|olympics|celebrations?|commemorations?|funeral|inauguration|congress|assembly|"
+    r"sessions?)\b"
     r"(?!\s+(?:with|between)\b)",
     re.I,
 )
@@ -164,7 +165,10 @@ HOSTED_AT_GATHERING = re.compile(
     # "is to host the 2006 summit", "will host the leaders of the Group of Seven"
     r"|^host(?:ed|s|ing)?\s+(?:(?:the|a|an|this|next|its|their)\s+)(?:[\w'-]+\s+){0,4}?"
     r"(?:summit|forum|conference|games|olympics|gathering|parade)\b"
-    r"|^host(?:ed|s|ing)?\s+(?:the\s+)?(?:other\s+)?leaders\s+of\b",
+    r"|^host(?:ed|s|ing)?\s+(?:the\s+)?(?:other\s+)?leaders\s+of\b"
+    # "was to host a dinner for the leaders of 11 countries"
+    r"|^host(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:dinner|banquet|reception|lunch)\s+"
+    r"for\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?leaders\b",
     re.I,
 )
 NEGATION_DET = re.compile(r"\b(?P<cue>no|without|nor)\s+(?:\w+\s+){0,2}$", re.I)

@@ -11,6 +11,7 @@ from timeline.extract.entities.words import (
     _BOTH_NOUNS,
     _BOTH_VERBS,
     _DEPENDANTS,
+    _FRONTED_CLAUSE,
     _NOT_PAIR_NEXT,
     _PAIR_COUNTRY_PHRASES,
     _PAIR_PHRASES,
@@ -18,10 +19,6 @@ from timeline.extract.entities.words import (
 )
 from timeline.extract.gazetteer import GazetteerActor
 
-# A clause put before the main one: "As Xi was meeting Putin, ..."
-_FRONTED_CLAUSE = re.compile(
-    r"\s*(?:As|While|When|After|Before|Although|Though|Since|Once|If)\s+[^,]{3,120}?,\s+"
-)
 # A person, a speech verb, then "he": the speaker ("Trump has said he will boycott it").
 _SAID_PRONOUN = re.compile(
     r"\b[A-Z][\w'-]+\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+|added|insisted|stressed|"

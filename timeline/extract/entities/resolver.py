@@ -23,6 +23,7 @@ from timeline.extract.entities.words import (
     _CUE_KEYS,
     _CUE_NEXT,
     _DEPENDANTS,
+    _FRONTED_CLAUSE,
     _HER_OBJECT_NEXT,
     _KIN,
     _NAMED_OFFICIAL,
@@ -375,11 +376,16 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         subject of its clause is someone else), in this sentence or the two before."""
         start = self.starts[i]
         own: set[str] = set()
-        in_clause = [
-            m
-            for k, m in self._persons_before(i, s_idx, 0)
-            if not _CLAUSE_GAP.search(self.plain[m.end : start])
-        ]
+        sentence = self.sentences[s_idx]
+        fronted = _FRONTED_CLAUSE.match(sentence.plain)
+        # "On Friday, after Mubarak sacked his cabinet, Obama phoned him": a clause put
+        # before the main one is not the main clause
+        main_from = sentence.start + fronted.end() if fronted else sentence.start
+
+        def apart(m: Mention) -> bool:
+            return bool(_CLAUSE_GAP.search(self.plain[m.end : start])) or m.start < main_from
+
+        in_clause = [m for k, m in self._persons_before(i, s_idx, 0) if not apart(m)]
         if len(in_clause) >= 2 and _PURPOSE_BEFORE.search(self.plain, in_clause[0].end, start):
             # "Sisi phoned Trump on Wednesday to congratulate him": the clause's subject is
             # not "him"; its object is. After "invited/asked/urged Moon to visit him" the
@@ -390,7 +396,7 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                 return in_clause[-1].actor
             return in_clause[0].actor
         for k, m in self._persons_before(i, s_idx, 2):
-            if k == s_idx and not _CLAUSE_GAP.search(self.plain[m.end : start]):
+            if k == s_idx and not apart(m):
                 own.add(m.actor.key)
                 continue
             if m.actor.key not in own:

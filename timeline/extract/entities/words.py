@@ -238,6 +238,12 @@ _NOT_PAIR_NEXT = {
 _CLAUSE_GAP = re.compile(
     r",\s+(?:and|but|when|where|which|who|while|as|after|before|although|though)\b|[;:]|\s-+\s"
 )
+# A clause put before the main one, after an optional adverbial: "As Xi was meeting Putin,
+# ...", "On Friday, after Mubarak sacked his cabinet, ..."
+_FRONTED_CLAUSE = re.compile(
+    r"\s*(?:[A-Z][\w ]{0,30},\s+)?(?i:as|while|when|after|before|although|though|since|once|if)"
+    r"\s+[^,]{3,120},\s+"
+)
 # A named official, who may be the "him" of a later clause instead of a leader named before.
 _NAMED_OFFICIAL = re.compile(
     r"\b(?i:minister|secretary(?: of state)?|envoy|ambassador|adviser|advisor|official|aide|"

@@ -152,7 +152,7 @@ class FramesMixin:
             # A verb of calling someone: a leader named right after ("called Biden"), not
             # "called the treaty ...", "called off", "a call for".
             lo = s.start + trig.end
-            capital_next = re.match(r"\s+[A-Z]", body[trig.end : trig.end + 3]) or (
+            capital_next = re.match(r"\s+(?:[A-Z]|him\b|her\b)", body[trig.end : trig.end + 5]) or (
                 # the noun: an "excellent call" with Trump
                 lowered_trigger in ("call", "calls")
                 and re.match(r"[\"”’']?\s+(?:with|between)\s+[A-Z]", body[trig.end : trig.end + 16])
