@@ -1256,6 +1256,13 @@ RULES_3 = [
         ],
         id="a-dinner-for-the-leaders-and-him-after-a-fronted-clause",
     ),
+    pytest.param(
+        "Angela Merkel and Francois Hollande went straight from Minsk to Brussels for a summit "
+        "of EU leaders on Thursday.",
+        date(2015, 2, 13),
+        [_ev("attendance", ["Angela Merkel", "Francois Hollande"], "2015-02-12", "occurred")],
+        id="went-to-a-summit",
+    ),
 ]
 
 

@@ -136,8 +136,10 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             TriggerRule(
                 "visit",
                 "trip travel travelled traveled travels travelling traveling flew flown fly "
-                "flies flying",
-                "trip to|travel(?:l?ed|s|l?ing)? to|(?:flew|flown|fly|flies|flying) to",
+                "flies flying went",
+                "trip to|travel(?:l?ed|s|l?ing)? to|(?:flew|flown|fly|flies|flying) to"
+                # "went straight from Minsk to Brussels for a summit"
+                r"|went (?:on )?(?:straight )?(?:from [A-Z][\w-]+ )?to",
             ),
             # "before heading to the APEC summit", "on his way to the G8 summit in Okinawa"
             TriggerRule(
