@@ -1263,6 +1263,20 @@ RULES_3 = [
         [_ev("attendance", ["Angela Merkel", "Francois Hollande"], "2015-02-12", "occurred")],
         id="went-to-a-summit",
     ),
+    pytest.param(
+        "The exchange came on Saturday, the final day of the gathering hosted by Chilean "
+        "President Michelle Bachelet. A bilateral meeting between Mr Chavez and Mr Zapatero "
+        "that officials had hoped to arrange on the sidelines never took place. Cuba's Fidel "
+        "Castro did not attend.",
+        date(2007, 11, 11),
+        [
+            _ev(
+                "meeting", ["Hugo Chavez", "Jose Luis Rodriguez Zapatero"], "2007-11-10", "negated"
+            ),
+            _ev("attendance", ["Fidel Castro"], "2007-11-10", "negated"),
+        ],
+        id="on-the-sidelines-of-the-gathering-told-before",
+    ),
 ]
 
 

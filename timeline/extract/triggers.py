@@ -65,7 +65,7 @@ GATHERING = re.compile(
 GATHERING_KIND = re.compile(
     r"\b(parade|ceremony|forum|summit|games|olympics|funeral|inauguration|"
     r"(?<!press )(?<!news )conference|"
-    r"congress|celebrations?|commemorations?)\b",
+    r"congress|celebrations?|commemorations?|gathering)\b",
     re.I,
 )
 # The words GATHERING_KIND can match, for a set test before the regex scan.
@@ -85,14 +85,18 @@ GATHERING_WORDS = frozenset(
         "celebrations",
         "commemoration",
         "commemorations",
+        "gathering",
     }
 )
 # "did not attend the parade", "for the summit": a gathering the article has told of
 DEFINITE_GATHERING = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?(parade|ceremony|forum|summit|games|"
-    r"olympics|funeral|inauguration|conference|congress|celebrations?|commemorations?)\b",
+    r"olympics|funeral|inauguration|conference|congress|celebrations?|commemorations?|"
+    r"gathering)\b",
     re.I,
 )
+# "had hoped to arrange on the sidelines", "met on the margins": of the story's gathering
+SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins)\b(?!\s+of\b)", re.I)
 # "travel to China for an international forum": the trip is an attendance, not a visit.
 TRIP_FOR_GATHERING = re.compile(
     r"\bfor (?:an? |the )?(?:[\w'’-]+ ){0,3}(?:forum|parade|ceremony|summit of|conference|games|"

@@ -356,6 +356,8 @@ class DatingMixin:
         if told is None:
             if cand.type == "attendance" and not tr.GATHERING.search(body):
                 return self.story_gathering  # "..., and King Mohammed VI did not attend"
+            if cand.type == "meeting" and tr.SIDELINES.search(body):
+                return self.story_gathering  # "hoped to arrange on the sidelines"
             return None
         return self.gathering_dates.get(told.group(1).lower())
 
