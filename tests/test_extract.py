@@ -1277,6 +1277,14 @@ RULES_3 = [
         ],
         id="on-the-sidelines-of-the-gathering-told-before",
     ),
+    pytest.param(
+        "Donald Trump said he would certainly consider inviting Vladimir Putin to next year's "
+        "summit. On Monday Trump met Indian Prime Minister Narendra Modi, one of several "
+        "guests invited for an outreach session.",
+        date(2019, 8, 26),
+        [_ev("meeting", [TRUMP, "Narendra Modi"], "2019-08-26", "occurred")],
+        id="considering-an-invitation-and-guests-invited-are-no-invitations",
+    ),
 ]
 
 

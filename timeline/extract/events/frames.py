@@ -134,6 +134,10 @@ class FramesMixin:
             before,
         ):
             return None  # "The G20 leaders, welcomed by Macri, opened their summit": a host
+        if lowered_trigger.startswith("invited") and re.search(
+            r"\b(?:guests|leaders|dignitaries|countries|heads\s+of\s+state)\s+$", before
+        ):
+            return None  # "one of several guests invited for an outreach session"
         if lowered_trigger.startswith(("welcom", "receiv")) or lowered_trigger == "see":
             # "welcomed Imran Khan", "received by King Salman": the leader is named next
             # and is the object itself: only "by" and capitalised title words in between, and
@@ -291,6 +295,14 @@ class FramesMixin:
             wish, invited_for = None, True
         if wish and type_ not in ("invitation", "message", "sanction") and not negated:
             return None  # "would like to meet", "if ... met": not an event
+        if (
+            wish
+            and type_ == "invitation"
+            and not negated
+            and not wish.group().lower().startswith("invit")
+            and re.match(r"invit(?:e|ing)\b", trig.text, re.I)
+        ):
+            return None  # "would consider inviting Putin": a thought, not an invitation
         status = "occurred"
         unquoted = _unquoted(body, trig)
         window_plain = unquoted[window_start : trig.start]
