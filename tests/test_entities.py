@@ -396,3 +396,9 @@ def test_a_lone_surname_is_no_one_before_its_bearer_first_took_office(gaz: Gazet
 def test_a_last_or_previous_president_is_not_the_incumbent(gaz: Gazetteer) -> None:
     text = "The last American president to visit was Bill Clinton. The next one may come."
     assert people(gaz, text, date(2001, 6, 17)) == ["Bill Clinton"]
+
+
+def test_he_in_a_clause_of_time_is_the_sentences_subject(gaz: Gazetteer) -> None:
+    text = "Trump cancelled a planned meeting with Vladimir Putin on Thursday as he flew south."
+    got = [(s, name) for s, name, via in found(gaz, text, date(2018, 11, 30)) if via == "pronoun"]
+    assert got == [("he", "Donald Trump")]

@@ -1285,6 +1285,13 @@ RULES_3 = [
         [_ev("meeting", [TRUMP, "Narendra Modi"], "2019-08-26", "occurred")],
         id="considering-an-invitation-and-guests-invited-are-no-invitations",
     ),
+    pytest.param(
+        "Mohammed bin Salman will attend the forum. It is not yet clear whether Donald Trump "
+        "will meet him there.",
+        date(2018, 10, 20),
+        [_ev("attendance", ["Mohammed bin Salman"], None, "planned")],
+        id="whether-is-no-plan",
+    ),
 ]
 
 

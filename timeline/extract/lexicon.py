@@ -189,6 +189,7 @@ WISH_CUES: tuple[str, ...] = (
     "call(?:s|ed)? for",
     r"urg\w*",
     "if",
+    "whether",
     "unless",
     r"depend\w* on",
     r"consider\w*",

@@ -126,7 +126,10 @@ class PairsMixin:
             # "Kim arrived on Tuesday, and on Wednesday he stood ...": the sentence's subject,
             # not one in a clause put before it ("As Xi was meeting Putin, Kishida made a
             # trip to Kyiv, where he held talks")
-            if re.search(r"(?:,|\band)\s+(?:[\w-]+\s+){0,4}$", before):
+            # ... or a subordinate clause of its own ("cancelled the meeting as he flew")
+            if re.search(r"(?:,|\band)\s+(?:[\w-]+\s+){0,4}$", before) or re.search(
+                r"\b(?:as|while|when|because|before|after)\s+$", before
+            ):
                 actor = sentence_persons[0]
                 sentence = self.sentences[s_idx]
                 opener = _FRONTED_CLAUSE.match(sentence.plain)
