@@ -1292,6 +1292,13 @@ RULES_3 = [
         [_ev("attendance", ["Mohammed bin Salman"], None, "planned")],
         id="whether-is-no-plan",
     ),
+    pytest.param(
+        "Chinese President Xi Jinping called on Monday for a new global order, as he hosted the "
+        "leaders of Russia, India and more than 20 other countries at a regional summit.",
+        date(2025, 9, 1),
+        [_ev("attendance", [XI, PUTIN, "Narendra Modi"], "2025-09-01", "occurred")],
+        id="a-summit-of-many-beside-their-attendance-is-no-meeting",
+    ),
 ]
 
 

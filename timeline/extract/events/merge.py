@@ -101,6 +101,17 @@ class MergeMixin:
                 )
             )
         ]
+        # "hosted the leaders of Russia, India and 20 other countries at a regional summit":
+        # a meeting of three or more beside their attendance is the gathering itself
+        kept = [
+            d
+            for d in kept
+            if not (
+                d.type == "meeting"
+                and len(d.keys) > 2
+                and any(o.type == "attendance" and d.keys <= o.keys for o in kept)
+            )
+        ]
         for d in kept:
             # "wound up two days of talks on Saturday without a communique": no agreement
             # over the whole meeting
