@@ -1299,6 +1299,13 @@ RULES_3 = [
         [_ev("attendance", [XI, PUTIN, "Narendra Modi"], "2025-09-01", "occurred")],
         id="a-summit-of-many-beside-their-attendance-is-no-meeting",
     ),
+    pytest.param(
+        "The G20 leaders opened their two-day summit in Buenos Aires on Friday. On Thursday, "
+        "Donald Trump abruptly cancelled a planned meeting with Vladimir Putin at the summit.",
+        date(2018, 11, 30),
+        [_ev("meeting", [TRUMP, PUTIN], "2018-11-30", "negated")],
+        id="a-cancelled-meeting-is-dated-by-the-gathering-it-was-for",
+    ),
 ]
 
 

@@ -24,6 +24,12 @@ from timeline.extract.gazetteer import Gazetteer, GazetteerActor
 from timeline.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from timeline.extract.stages import Frame
 
+# "a planned meeting with Putin at the summit": the gathering a meeting was to be held at
+_AT_GATHERING = re.compile(
+    r"\s+(?:[\w.'’-]+\s+){0,5}?(?:at|on\s+the\s+sidelines\s+of)\s+the\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(summit|forum|conference|congress|games|olympics|parade|ceremony|gathering)\b",
+    re.I,
+)
 # The end of a term an act sets, not the act's date: "until 2030", "through 2027".
 _SCOPE_UNTIL = re.compile(r"(?:until|till|through|to)\b", re.I)
 
@@ -177,6 +183,9 @@ class DatingMixin:
             if when is not None and own:
                 when = self._duration(body, when, trig, text)
                 when = _shifted(body, trig, when)
+            planned_at = self._planned_at_gathering(sm, cand)
+            if planned_at is not None:
+                when, text, own = planned_at, None, False
             parties = self._participants(sm, cand, when)
             if not parties:
                 continue
@@ -343,6 +352,18 @@ class DatingMixin:
             # on Tuesday"
             return DateRange(when.start, when.start + timedelta(days=days - 1), "range")
         return when
+
+    def _planned_at_gathering(self, sm: SentenceMentions, cand: Frame) -> DateRange | None:
+        """ "On Thursday, Trump cancelled a planned meeting with Putin at the summit": a
+        called-off meeting is dated by the gathering it was to take place at, not by the
+        day it was called off."""
+        if cand.type != "meeting" or cand.status != "negated":
+            return None
+        body = sm.sentence.plain
+        at = _AT_GATHERING.match(body, cand.trigger.end)
+        if at is None:
+            return None
+        return self.gathering_dates.get(at.group(1).lower())
 
     def _gathering_date(self, sm: SentenceMentions, cand: Frame) -> DateRange | None:
         """ "did not travel to Russia for the summit", "held talks with ... as the summit
