@@ -1306,6 +1306,18 @@ RULES_3 = [
         [_ev("meeting", [TRUMP, PUTIN], "2018-11-30", "negated")],
         id="a-cancelled-meeting-is-dated-by-the-gathering-it-was-for",
     ),
+    pytest.param(
+        "President George W. Bush and President Vladimir Putin of Russia ended their first "
+        "encounter on Saturday. The American president invited the Russian leader to visit "
+        "his ranch in Crawford, Texas, and Mr. Putin asked him to come to Russia.",
+        date(2001, 6, 17),
+        [
+            _ev("meeting", ["George W. Bush", PUTIN], "2001-06-16", "occurred"),
+            _ev("invitation", ["George W. Bush", PUTIN], "2001-06-16", "occurred"),
+            _ev("invitation", ["George W. Bush", PUTIN], "2001-06-16", "occurred"),
+        ],
+        id="invitations-each-way-are-two",
+    ),
 ]
 
 

@@ -21,6 +21,12 @@ def _days_apart(a: DateRange | None, b: DateRange | None) -> int:
     return max(0, (b.start - a.end).days, (a.start - b.end).days)
 
 
+def _sender(d: _Draft) -> object:
+    """The one sender of an invitation or message, if the draft tells one."""
+    senders = [a for a, r in d.actors if r == "sender"]
+    return senders[0] if len(senders) == 1 else None
+
+
 def _month_or_wider(r: DateRange | None) -> bool:
     return r is not None and _width(r) >= 27
 
@@ -186,6 +192,10 @@ class MergeMixin:
             if old.status != new.status and old.own_date and new.own_date and old.date != new.date:
                 return False  # "is expected to join the summit on Saturday": a plan of its own
             return a is None or b is None or a == b
+        senders = (_sender(old), _sender(new))
+        if old.type in ("invitation", "message") and None not in senders and len(set(senders)) > 1:
+            # "Bush invited Putin to his ranch, and Putin asked him to come to Russia": two
+            return False
         return old.keys == new.keys and old.status == new.status
 
     def _merge(self, old: _Draft, new: _Draft) -> None:
