@@ -56,6 +56,7 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
         """States and bodies named in the span; `parties_only` leaves out the topics of a
         deal ("agreements on Syria, Ukraine or arms control")."""
         a, b = sm.sentence.start + span[0], sm.sentence.start + span[1]
+        a = max(a, self.dateline_end)  # "VIENNA, July 14 (AP) -": where filed, not a party
         out = []
         for m in sm.mentions:
             if not (a <= m.start < b):
