@@ -1325,6 +1325,18 @@ RULES_3 = [
         [],  # one party named, not Austria and Iran
         id="the-datelines-city-is-no-party",
     ),
+    pytest.param(
+        "Vladimir Putin held separate talks with Abdel Fattah al-Sisi and Yoweri Museveni on "
+        "Wednesday, on the eve of the summit, and met Comoros President Azali Assoumani on "
+        "Friday morning.",
+        date(2023, 7, 29),
+        [
+            _ev("meeting", [PUTIN, "Abdel Fattah al-Sisi"], "2023-07-26", "occurred"),
+            _ev("meeting", [PUTIN, "Yoweri Museveni"], "2023-07-26", "occurred"),
+            _ev("meeting", [PUTIN, "Azali Assoumani"], "2023-07-28", "occurred"),
+        ],
+        id="a-second-verb-with-its-subject-elided",
+    ),
 ]
 
 

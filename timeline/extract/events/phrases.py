@@ -58,6 +58,8 @@ _TOGETHER = re.compile(
 )
 
 
+# A clause that opens on its verb: "..., and met Assoumani", "..., then met Xi".
+_ELIDED_SUBJECT = re.compile(r"\s*(?:(?:then|later|also|afterwards|subsequently)\s+)?", re.I)
 # A preposition right before a mention: the leader is an object, not a subject.
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|for|on|at|of|about)\s+$", re.I)
 # "his summit with", "her phone call with": a pronoun owner, the subject of its clause.
@@ -308,6 +310,22 @@ class PhrasesMixin:
             for m in sm.mentions
             if clause_lo <= m.start < base + trig.start and m.is_person and m.dependant is None
         ]
+        body = sm.sentence.plain
+        if (
+            objects
+            and not subjects
+            and _ELIDED_SUBJECT.fullmatch(body[cand.clause[0] : trig.start])
+        ):
+            # "Putin held separate talks with Sisi and Museveni ..., and met Assoumani on
+            # Friday": the second verb's subject is the sentence's
+            subjects = [
+                m.actor
+                for m in sm.mentions
+                if m.is_person
+                and m.dependant is None
+                and m.start < base + cand.clause[0]
+                and not _AFTER_PREPOSITION.search(self.text[max(base, m.start - 12) : m.start])
+            ][:1]
         if not objects or not subjects:
             return None
         parties = self._unique_actors([subjects[0], *objects])
