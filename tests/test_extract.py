@@ -1337,6 +1337,22 @@ RULES_3 = [
         ],
         id="a-second-verb-with-its-subject-elided",
     ),
+    pytest.param(
+        "Emmanuel Macron and Olaf Scholz visited Kyiv on Thursday. Kim Jong Un met Xi Jinping "
+        "on Tuesday and will visit Moscow.",
+        date(2022, 6, 16),
+        [
+            _ev(
+                "meeting",
+                ["Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelensky"],
+                "2022-06-16",
+                "occurred",
+            ),
+            _ev("meeting", [KIM, XI], "2022-06-14", "occurred"),
+            _ev("meeting", [KIM, PUTIN], None, "planned"),
+        ],
+        id="travellers-listed-together-and-a-second-verb-with-no-date-of-its-own",
+    ),
 ]
 
 

@@ -137,6 +137,12 @@ class DatingMixin:
                     # "... last year, but Kim will not take part in the forum": a future
                     # event is not dated by a past told beside it
                     pool = [e for e in pool if e.range is None or e.range.end >= self.published]
+                earlier_verb = [m for m in tr.SECOND_VERB.finditer(body, clause[0], trig.start)]
+                if earlier_verb:
+                    # "Kim met Xi on Tuesday and will visit Moscow": the first verb phrase's
+                    # date is not the second's
+                    cut = earlier_verb[-1].start()
+                    pool = [e for e in pool if e.start_char >= cut]
                 away = other_side(body, trig.start)
                 if away:
                     # "Kim, who met Trump in 2019, will visit Moscow next week": each side of

@@ -52,11 +52,14 @@ class PartiesMixin:
         if traveller.actor.verified and not self.gaz.is_leader(traveller.actor.key):
             return None
         dest = self._destination(sm, trig)
-        parties: list[tuple[GazetteerActor, str]] = [(traveller.actor, "guest")]
+        # "Macron and Scholz visited Kyiv": every traveller listed at the head of the clause
+        listed = self._subjects(sm, cand)
+        travellers = listed if traveller.actor in listed else [traveller.actor]
+        parties: list[tuple[GazetteerActor, str]] = [(a, "guest") for a in travellers]
         # A visit to a country meets its leader; a trip or journey may be for someone else
         # ("Kim travelled to Vietnam for his summit with Trump").
         if dest is not None:
-            if traveller.actor.country == dest.key:
+            if any(a.country == dest.key for a in travellers):
                 return None
             # A leader of the destination named in the sentence is the host ("visited Japan
             # ... and met Ishiba"); else whoever held its office then.
@@ -66,14 +69,14 @@ class PartiesMixin:
                 if m.is_person
                 and m.dependant is None
                 and m.actor.country == dest.key
-                and m.actor != traveller.actor
+                and m.actor not in travellers
                 and self.gaz.is_leader(m.actor.key)
             ]
             host = named[0] if named else self._host_of(dest, when)
             given = host is not None and any(
                 a is host for d in self.sentences[: sm.index + 1] for a in self._actors_of(d)
             )
-            if host is not None and host != traveller.actor and ("visit" in trig.text or given):
+            if host is not None and host not in travellers and ("visit" in trig.text or given):
                 parties.append((host, "host"))
                 return parties
         for actor in leaders:
