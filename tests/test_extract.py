@@ -1353,6 +1353,13 @@ RULES_3 = [
         ],
         id="travellers-listed-together-and-a-second-verb-with-no-date-of-its-own",
     ),
+    pytest.param(
+        "The Joint Comprehensive Plan of Action was concluded by Iran, the United States and "
+        "Russia on Tuesday, after a final marathon session in a Vienna hotel.",
+        date(2015, 7, 14),
+        [_ev("agreement", ["Iran", "United States", "Russia"], "2015-07-14", "occurred")],
+        id="a-plan-of-action-concluded-and-a-capital-as-a-place",
+    ),
 ]
 
 

@@ -42,7 +42,9 @@ TRIGGERS_BY_FIRST_WORD = _compile_by_first_word()
 # An agreement needs a document noun in the sentence besides the verb.
 AGREEMENT_NOUN = re.compile(
     r"\b(?:agreements?|treaty|treaties|pacts?|accords?|declarations?|joint statements?|deals?|"
-    r"communiques?|memorand(?:um|ums|a)|charter|protocol|roadmap|statement on|joint documents?)\b",
+    r"communiques?|memorand(?:um|ums|a)|charter|protocol|roadmap|statement on|joint documents?|"
+    # "the Joint Comprehensive Plan of Action was concluded", "signed a ceasefire"
+    r"plan of action|action plan|ceasefire|truce|armistice)\b",
     re.I,
 )
 # A sanction needs a verb of imposing (or "sanctioned"/"punished" themselves).

@@ -24,6 +24,7 @@ _TOPIC_LIST = re.compile(
     r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+))*$"
 )
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near)\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 # A gathering in a later clause: a host told after it is that gathering's.
 _GATHERING_NOUN = re.compile(rf"{tr.GATHERING_KIND.pattern}|\b(?:meeting|talks)\b", re.I)
 
@@ -63,6 +64,10 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
                 continue
             if parties_only and _TOPIC_LIST.search(self.text, max(a, m.start - 80), m.start):
                 continue
+            if m.via == "capital" and _PLACE_BEFORE.search(
+                self.text, max(a, m.start - 12), m.start
+            ):
+                continue  # "a final session in a Vienna hotel": where, not who
             if m.actor.kind in ("country", "organization") and m.via in STATE_VIAS:
                 if m.dependant is None or allow_dependant:
                     out.append(m)
