@@ -1360,6 +1360,17 @@ RULES_3 = [
         [_ev("agreement", ["Iran", "United States", "Russia"], "2015-07-14", "occurred")],
         id="a-plan-of-action-concluded-and-a-capital-as-a-place",
     ),
+    pytest.param(
+        "Donald Trump and Boris Johnson held their first meeting since the British leader took "
+        "office over breakfast on Sunday, and on Monday Trump met Indian Prime Minister "
+        "Narendra Modi.",
+        date(2019, 8, 26),
+        [
+            _ev("meeting", [TRUMP, "Boris Johnson"], "2019-08-25", "occurred"),
+            _ev("meeting", [TRUMP, "Narendra Modi"], "2019-08-26", "occurred"),
+        ],
+        id="a-since-clause-ends-before-the-meal",
+    ),
 ]
 
 

@@ -30,6 +30,8 @@ _AT_GATHERING = re.compile(
     r"(summit|forum|conference|congress|games|olympics|parade|ceremony|gathering)\b",
     re.I,
 )
+# "over breakfast on Sunday": the meeting goes on after a since-clause
+_OVER_A_MEAL = re.compile(r"\bover\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:breakfast|lunch|dinner|tea)\b")
 # The end of a term an act sets, not the act's date: "until 2030", "through 2027".
 _SCOPE_UNTIL = re.compile(r"(?:until|till|through|to)\b", re.I)
 
@@ -132,6 +134,9 @@ class DatingMixin:
                         # since-clause's date is not the meeting's
                         stop = body.find(",", trig.end + since.end())
                         stop = len(body) if stop < 0 else stop
+                        meal = _OVER_A_MEAL.search(body, trig.end + since.end(), stop)
+                        if meal is not None:
+                            stop = meal.start()  # "... took office over breakfast on Sunday"
                         pool = [e for e in pool if not (trig.end <= e.start_char < stop)]
                 if cand.future:
                     # "... last year, but Kim will not take part in the forum": a future
