@@ -1371,6 +1371,12 @@ RULES_3 = [
         ],
         id="a-since-clause-ends-before-the-meal",
     ),
+    pytest.param(
+        "Emmanuel Macron and Donald Trump talked for two hours on the terrace on Saturday.",
+        date(2019, 8, 26),
+        [_ev("meeting", ["Emmanuel Macron", TRUMP], "2019-08-24", "occurred")],
+        id="talked-for-two-hours-is-a-meeting",
+    ),
 ]
 
 

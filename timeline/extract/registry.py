@@ -105,6 +105,13 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 "(?:welcom|receiv)(?:ed|es|ing)(?: by)?",
             ),
             TriggerRule("interact", "tea golf", "(?:tea|golf) with"),
+            # "where the two men talked for two hours" (not "talked by phone")
+            TriggerRule(
+                "interact",
+                "talked",
+                r"talked\s+(?:for\s+(?:about\s+|nearly\s+|more\s+than\s+)?(?:an?|one|two|three|"
+                r"four|five|several|\d+)\s+(?:hours?|minutes)|privately|at\s+length)",
+            ),
             # "exchanged a few words at the APEC summit", "exchanged greetings"
             TriggerRule(
                 "interact",
