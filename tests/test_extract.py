@@ -1377,6 +1377,13 @@ RULES_3 = [
         [_ev("meeting", ["Emmanuel Macron", TRUMP], "2019-08-24", "occurred")],
         id="talked-for-two-hours-is-a-meeting",
     ),
+    pytest.param(
+        "On Friday, Narendra Modi and Afghan President Ashraf Ghani inaugurated a new "
+        "parliament building in Kabul. Joe Biden was inaugurated on Wednesday.",
+        date(2015, 12, 26),
+        [_ev("attendance", ["Narendra Modi", "Ashraf Ghani"], "2015-12-25", "occurred")],
+        id="inaugurating-a-building-together-is-attending-the-ceremony",
+    ),
 ]
 
 

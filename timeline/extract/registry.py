@@ -281,6 +281,12 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 r"(?:at|attending)",
             ),
             TriggerRule("attend", "review reviewed", "review(?:ed)? the parade"),
+            # "Modi and Ghani inaugurated a new parliament building": a ceremony attended
+            TriggerRule(
+                "attend",
+                "inaugurated inaugurate inaugurates inaugurating",
+                r"inaugurat(?:ed|e|es|ing)\s+(?:a|an|the)\s+",
+            ),
             # "Seven African leaders took part in Friday's session"
             TriggerRule(
                 "attend",

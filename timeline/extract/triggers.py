@@ -60,7 +60,7 @@ GATHERING = re.compile(
     r"\b(?:parade|ceremony|ceremonies|forum|celebrations?|commemorat\w+|games|olympics|funeral|"
     r"inauguration|summit|conference|event|events|festivities|anniversary|gala|congress|"
     r"there|rally|meeting|meetings|gathering|assembly|opening|reception|exhibition|expo|dinner|"
-    r"banquet|lunch|sessions?)\b",
+    r"banquet|lunch|sessions?|inaugurat\w+)\b",
     re.I,
 )
 # The kind of a gathering, to tell two gatherings in one article apart.
