@@ -1384,6 +1384,16 @@ RULES_3 = [
         [_ev("attendance", ["Narendra Modi", "Ashraf Ghani"], "2015-12-25", "occurred")],
         id="inaugurating-a-building-together-is-attending-the-ceremony",
     ),
+    pytest.param(
+        "Barack Obama travels to Europe next week for a nuclear security summit in The Hague. "
+        "He and the other Group of Eight leaders will gather in Deauville on Thursday.",
+        date(2014, 3, 20),
+        [
+            _ev("attendance", [OBAMA], ("2014-03-24", "2014-03-30"), "planned"),
+            _ev("attendance", [OBAMA], "2014-03-20", "planned"),
+        ],
+        id="a-trip-for-a-summit-and-leaders-who-gather",
+    ),
 ]
 
 

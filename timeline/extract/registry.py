@@ -287,6 +287,13 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 "inaugurated inaugurate inaugurates inaugurating",
                 r"inaugurat(?:ed|e|es|ing)\s+(?:a|an|the)\s+",
             ),
+            # "Obama and the other G8 leaders ... when they gather in Deauville", "European
+            # leaders were gathering in Budapest for a summit"
+            TriggerRule(
+                "attend",
+                "gather gathered gathers gathering",
+                r"gather(?:ed|s|ing)?\s+(?:in|at)\s+(?-i:[A-Z])",
+            ),
             # "Seven African leaders took part in Friday's session"
             TriggerRule(
                 "attend",

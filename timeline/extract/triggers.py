@@ -60,7 +60,7 @@ GATHERING = re.compile(
     r"\b(?:parade|ceremony|ceremonies|forum|celebrations?|commemorat\w+|games|olympics|funeral|"
     r"inauguration|summit|conference|event|events|festivities|anniversary|gala|congress|"
     r"there|rally|meeting|meetings|gathering|assembly|opening|reception|exhibition|expo|dinner|"
-    r"banquet|lunch|sessions?|inaugurat\w+)\b",
+    r"banquet|lunch|sessions?|inaugurat\w+|gather|gathers|gathered)\b",
     re.I,
 )
 # The kind of a gathering, to tell two gatherings in one article apart.
@@ -106,6 +106,8 @@ TRIP_FOR_GATHERING = re.compile(
     r"gathering)\b"
     # "travel to Russia for the summit": a summit told already, no partner named
     r"|\bfor the summit\b(?!\s+(?:with|between)\b)"
+    # "travels to Europe next week for a nuclear security summit in The Hague"
+    r"|\bfor (?:an? |the )(?:[\w'’-]+ ){1,3}summit\b(?!\s+(?:with|between)\b)"
     r"|\bfor (?:an? |the )?(?-i:G-?\d+|Group of (?:\d+|[A-Z][a-z]+)|[A-Z]{3,})\s+"
     r"(?:leaders'\s+)?(?:summit|meetings?)\b"
     # "flying to the Boao Forum", "heading to the Asia-Pacific Economic Cooperation summit":
