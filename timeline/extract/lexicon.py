@@ -141,7 +141,7 @@ PLANNED_CUES: tuple[str, ...] = (
     "due to",
     "expected to",
     "expects? to",
-    r"expect(?:s|ed)?(?: [\w.'-]+){1,3} to",  # "officials expect the two to hold talks"
+    r"expects?(?: [\w.'-]+){1,3} to",  # "officials expect the two to hold talks"
     "plans? to",
     "planning to",
     "is set to",

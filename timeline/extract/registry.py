@@ -110,13 +110,14 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 "interact",
                 "talked",
                 r"talked\s+(?:for\s+(?:about\s+|nearly\s+|more\s+than\s+)?(?:an?|one|two|three|"
-                r"four|five|several|\d+)\s+(?:hours?|minutes)|privately|at\s+length)",
+                r"four|five|several|\d+)\s+(?:hours?|minutes)|privately|at\s+length)"
+                r"(?![^.;]{0,30}\bby\s+(?:phone|telephone|video))",
             ),
-            # "exchanged a few words at the APEC summit", "exchanged greetings"
+            # "exchanged a few words at the APEC summit" (greetings are a message)
             TriggerRule(
                 "interact",
                 "exchanged",
-                r"exchanged\s+(?:a\s+few\s+|brief\s+|warm\s+)?(?:words|greetings|pleasantries)",
+                r"exchanged\s+(?:a\s+few\s+|brief\s+|warm\s+)?(?:words|pleasantries)",
             ),
             # "is due to see President Hu", "flew to Moscow to see Putin": a leader named next
             TriggerRule("interact", "see", "see(?= (?-i:[A-Z]))"),
@@ -146,7 +147,7 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 "flies flying went",
                 "trip to|travel(?:l?ed|s|l?ing)? to|(?:flew|flown|fly|flies|flying) to"
                 # "went straight from Minsk to Brussels for a summit"
-                r"|went (?:on )?(?:straight )?(?:from [A-Z][\w-]+ )?to",
+                r"|went (?:straight )?(?:from (?-i:[A-Z])[\w-]+ )?to(?= (?-i:[A-Z])| the\b)",
             ),
             # "before heading to the APEC summit", "on his way to the G8 summit in Okinawa"
             TriggerRule(
@@ -260,7 +261,6 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             TriggerRule(
                 "attend", "participated participating participate participates", r"participat\w+ in"
             ),
-            TriggerRule("attend", "gathered gather", "gather(?:ed)? (?:at|in)"),
             # "told the General Assembly on Tuesday", "addressed the summit"
             TriggerRule(
                 "attend",
@@ -285,14 +285,16 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
             TriggerRule(
                 "attend",
                 "inaugurated inaugurate inaugurates inaugurating",
-                r"inaugurat(?:ed|e|es|ing)\s+(?:a|an|the)\s+",
+                r"inaugurat(?:ed|e|es|ing)\s+(?:a|an|the)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?"
+                r"(?:building|dam|bridge|embassy|plant|port|railway|airport|monument|memorial|"
+                r"museum|stadium|hospital|pipeline|terminal|factory|cent(?:re|er)|station)\b",
             ),
-            # "Obama and the other G8 leaders ... when they gather in Deauville", "European
-            # leaders were gathering in Budapest for a summit"
+            # "Obama and the other G8 leaders ... when they gather in Deauville", "Kim, Putin
+            # and Xi have gathered at the same event"
             TriggerRule(
                 "attend",
                 "gather gathered gathers gathering",
-                r"gather(?:ed|s|ing)?\s+(?:in|at)\s+(?-i:[A-Z])",
+                r"gather(?:ed|s|ing)?\s+(?:in|at)(?=\s+(?:(?-i:[A-Z])|the\b))",
             ),
             # "Seven African leaders took part in Friday's session"
             TriggerRule(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from timeline.extract.lexicon import (
     CANCELLED_CUES,
+    MONTH_NAMES,
     NEGATION_CUES,
     NUMBER_WORDS,
     PLANNED_ADJECTIVES,
@@ -60,7 +61,7 @@ GATHERING = re.compile(
     r"\b(?:parade|ceremony|ceremonies|forum|celebrations?|commemorat\w+|games|olympics|funeral|"
     r"inauguration|summit|conference|event|events|festivities|anniversary|gala|congress|"
     r"there|rally|meeting|meetings|gathering|assembly|opening|reception|exhibition|expo|dinner|"
-    r"banquet|lunch|sessions?|inaugurat\w+|gather|gathers|gathered)\b",
+    r"banquet|lunch|sessions?)\b",
     re.I,
 )
 # The kind of a gathering, to tell two gatherings in one article apart.
@@ -106,8 +107,6 @@ TRIP_FOR_GATHERING = re.compile(
     r"gathering)\b"
     # "travel to Russia for the summit": a summit told already, no partner named
     r"|\bfor the summit\b(?!\s+(?:with|between)\b)"
-    # "travels to Europe next week for a nuclear security summit in The Hague"
-    r"|\bfor (?:an? |the )(?:[\w'’-]+ ){1,3}summit\b(?!\s+(?:with|between)\b)"
     r"|\bfor (?:an? |the )?(?-i:G-?\d+|Group of (?:\d+|[A-Z][a-z]+)|[A-Z]{3,})\s+"
     r"(?:leaders'\s+)?(?:summit|meetings?)\b"
     # "flying to the Boao Forum", "heading to the Asia-Pacific Economic Cooperation summit":
@@ -173,7 +172,8 @@ HOSTED_AT_GATHERING = re.compile(
     # "is to host the 2006 summit", "will host the leaders of the Group of Seven"
     r"|^host(?:ed|s|ing)?\s+(?:(?:the|a|an|this|next|its|their)\s+)(?:[\w'-]+\s+){0,4}?"
     r"(?:summit|forum|conference|games|olympics|gathering|parade)\b"
-    r"|^host(?:ed|s|ing)?\s+(?:the\s+)?(?:other\s+)?leaders\s+of\b"
+    r"|^host(?:ed|s|ing)?\s+(?:the\s+)?(?:other\s+)?leaders\s+of\s+(?:the\s+)?"
+    r"(?:Group\s+of|G-?\d|(?-i:[A-Z]{2,})\b|more\s+than|\d+|several|some)"
     # "was to host a dinner for the leaders of 11 countries"
     r"|^host(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:dinner|banquet|reception|lunch)\s+"
     r"for\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?leaders\b",
@@ -212,8 +212,8 @@ SCHEDULED_PRESENT = re.compile(
 # What makes a simple present a schedule rather than a habit or a headline: a day ahead
 # in the clause ("meets Xi on Monday", "flies to Seoul tomorrow"), and no habitual adverb.
 SCHEDULE_DAY = re.compile(
-    rf"\b(?:{'|'.join(WEEKDAY_NAMES)}|tomorrow|tonight|next\s+(?:week|month)"
-    r"|later\s+(?:this|today|in\s+the)\b)",
+    rf"\b(?:{'|'.join(WEEKDAY_NAMES)}|{'|'.join(MONTH_NAMES)}|tomorrow|tonight"
+    r"|next\s+(?:week|month|year)|this\s+(?:weekend|week)|later\s+(?:this|today|in\s+the)\b)",
     re.I,
 )
 TEMPORAL_OPENER = re.compile(r"\s*(?:before|until|once)\s", re.I)

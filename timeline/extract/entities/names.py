@@ -212,6 +212,7 @@ class NamesMixin:
 
 # Before a country in a list governed by "the leaders of": "the leaders of Egypt, Qatar and".
 _LEADERS_OF = re.compile(
-    r"\b(?:leaders|presidents|heads\s+of\s+state(?:\s+and\s+government)?)\s+of\s+(?:the\s+)?"
+    r"\bthe\s+(?:leaders|presidents|heads\s+of\s+state(?:\s+and\s+government)?)\s+of\s+"
+    r"(?:the\s+)?"
     r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*(?:,\s+(?:and\s+)?|\s+and\s+))*$"
 )

@@ -126,9 +126,9 @@ class PairsMixin:
             # "Kim arrived on Tuesday, and on Wednesday he stood ...": the sentence's subject,
             # not one in a clause put before it ("As Xi was meeting Putin, Kishida made a
             # trip to Kyiv, where he held talks")
-            # ... or a subordinate clause of its own ("cancelled the meeting as he flew")
+            # ... or a clause of time ("cancelled the meeting as he flew")
             if re.search(r"(?:,|\band)\s+(?:[\w-]+\s+){0,4}$", before) or re.search(
-                r"\b(?:as|while|when|because|before|after)\s+$", before
+                r"\b(?:as|while)\s+$", before
             ):
                 actor = sentence_persons[0]
                 sentence = self.sentences[s_idx]

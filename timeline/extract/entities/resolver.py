@@ -490,8 +490,6 @@ _PURPOSE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+$")
 _OBJECT_CONTROL = re.compile(
     r"\b(?:invit|ask|urg|told|tell|persuad|encourag|press|call(?:ed|s)? on)\w*\b", re.I
 )
-# Capitalised words that open a sentence or a date, not a given name.
-
 _RULER_HONORIFICS = frozenset({"sheikh", "emir", "king", "sultan", "queen"})
 
 

@@ -145,9 +145,18 @@ class DatingMixin:
                 earlier_verb = [m for m in tr.SECOND_VERB.finditer(body, clause[0], trig.start)]
                 if earlier_verb:
                     # "Kim met Xi on Tuesday and will visit Moscow": the first verb phrase's
-                    # date is not the second's
+                    # date is not the second's ("On Tuesday, Putin arrived ... and was
+                    # welcomed by Xi": a date before the subject governs both)
+                    subject = next(
+                        (
+                            m.start - sm.sentence.start
+                            for m in sm.mentions
+                            if m.is_person and m.start >= sm.sentence.start + clause[0]
+                        ),
+                        clause[0],
+                    )
                     cut = earlier_verb[-1].start()
-                    pool = [e for e in pool if e.start_char >= cut]
+                    pool = [e for e in pool if e.start_char >= cut or e.end_char <= subject]
                 away = other_side(body, trig.start)
                 if away:
                     # "Kim, who met Trump in 2019, will visit Moscow next week": each side of
@@ -383,11 +392,15 @@ class DatingMixin:
         if cand.type not in ("attendance", "meeting"):
             return None
         body = sm.sentence.plain
-        lo, hi = cand.clause if cand.type == "attendance" else (0, len(body))
+        lo, hi = cand.clause
         told = tr.DEFINITE_GATHERING.search(body, lo, hi)
         if told is None:
-            if cand.type == "attendance" and not tr.GATHERING.search(body):
-                return self.story_gathering  # "..., and King Mohammed VI did not attend"
+            if (
+                cand.type == "attendance"
+                and not tr.GATHERING.search(body)
+                and re.match(r"\s*(?:[.;,]|$)", body[cand.trigger.end :])
+            ):
+                return self.story_gathering  # "..., and King Mohammed VI did not attend."
             if cand.type == "meeting" and tr.SIDELINES.search(body):
                 return self.story_gathering  # "hoped to arrange on the sidelines"
             return None

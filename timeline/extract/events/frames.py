@@ -27,14 +27,20 @@ _REGIONAL = re.compile(
 )
 # What follows the person in "called X my friend", "called him a liar": a naming, not a call.
 _NAMING_AFTER = re.compile(
-    r"\s+(?:[\"“‘']|(?:a|an|my|his|her|their|our|the)\s+(?!(?:day|week|month|year|time)\b)"
-    r"[a-z])"
+    r"\s+(?:[\"“‘']|(?:a|an|my|his|her|their|our|the)\s+(?!(?:day|week|month|year|time|"
+    r"second|third|following|next|hour|few|short|later|same|previous)\b)[a-z])"
 )
-_NEITHER_NOR = re.compile(r"\s*neither\b[^.;]*?\bnor\b", re.I)
+_NEITHER_NOR = re.compile(
+    r"\s*neither\b[^.;]*?\bnor\s+(?:(?-i:[A-Z])[\w.'-]*\s+|(?:the|of|and)\s+){1,8}"
+    r"(?:is|are|was|were|will|would|has|have|had|did|does|plans?|plan\s+to)?\s*(?:\w+\s+)?$",
+    re.I,
+)
 _NOT_BEFORE = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?$", re.I)
 # Leaders as a group, not a number of them: "The G20 leaders", "European leaders"
 _GROUP_LEADERS = re.compile(
-    r"\b(?!(?:two|both|three|four|five|the|of|and)\b)[\w-]+\s+leaders\b(?!\s+of\b)", re.I
+    r"\b(?:G-?\d+|(?-i:[A-Z]{2,})|Group\s+of\s+\w+|EU|European|African|Arab|Asian|Gulf|"
+    r"Nordic|Baltic|world|regional)\s+leaders\b(?!\s+of\b)",
+    re.I,
 )
 # Between "welcomed"/"received (by)"/"see" and the leader it governs: titles and a country's
 # possessive ("received by Saudi Arabia's King Salman"), not a determiner or a clause
@@ -103,13 +109,24 @@ class FramesMixin:
             type_ == "attendance"
             and not self._has(tr.GATHERING, body)
             and not any(d.type == "attendance" for d in self.drafts)
+            # "when they gather in Deauville": leaders who gather; "inaugurated a dam"
+            and not (
+                lowered_trigger.startswith("inaugurat")
+                or (lowered_trigger.startswith("gather") and re.search(r"\bleaders\b", body))
+            )
             # "..., and King Mohammed VI did not attend": the ceremony told before
             and not (
                 self.gathering_told
                 and (trig.subtype == "absent" or _NOT_BEFORE.search(before[-24:]))
+                and re.match(r"\s*(?:[.;,]|$)", body[trig.end :])  # no object of its own
             )
         ):
             return None
+        if lowered_trigger.startswith("gather") and not any(
+            s.start + clause[0] <= m.start < s.start + trig.start and m.is_person
+            for m in sm.mentions
+        ):
+            return None  # "protesters gathered in Moscow to demand that Putin resign"
         if lowered_trigger in (
             "host",
             "hosted",
@@ -282,8 +299,15 @@ class FramesMixin:
         if negated and self._has(tr.REVERSED, body):
             return None  # "called off the meeting ... before reversing course"
         wish = tr.WISH.search(before) or tr.WISH_MAY.search(before)
-        if wish is not None and tr.SUBORDINATE_OPENER.search(before, wish.end()):
-            wish = None  # "extended the invitation to Xi when they held talks": told apart
+        if (
+            wish is not None
+            and wish.group().lower().startswith("invit")
+            and tr.SUBORDINATE_OPENER.search(before, wish.end())
+        ):
+            # "extended the invitation to Xi when they held talks": the noun "invitation to"
+            # is no wish over a clause of its own (a real wish, "hopes that when he travels
+            # to Asia he can meet Kim", still governs)
+            wish = None
         invited_for = False
         if (
             wish
@@ -394,6 +418,10 @@ class FramesMixin:
                     r"\btheir\s+(?:[\w-]+\s+){0,2}$", body[max(0, trig.start - 30) : trig.start]
                 )
                 and _GROUP_LEADERS.search(body, 0, trig.start)
+                and sum(
+                    m.is_person and m.start < sm.sentence.start + trig.start for m in sm.mentions
+                )
+                < 2
             )
         )
 

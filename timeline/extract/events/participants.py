@@ -24,7 +24,7 @@ _TOPIC_LIST = re.compile(
     r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+))*$"
 )
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near)\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 # A gathering in a later clause: a host told after it is that gathering's.
 _GATHERING_NOUN = re.compile(rf"{tr.GATHERING_KIND.pattern}|\b(?:meeting|talks)\b", re.I)
 

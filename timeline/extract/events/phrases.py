@@ -26,7 +26,7 @@ _TRANSITIVE = frozenset(
     | {"hosted", "host", "hosts", "hosting", "see"}
     | {"welcomed", "welcomes", "welcoming", "received", "receives", "receiving"}
 )
-_CONGRATULATION = re.compile(r"congratulat\w*|condolence\w*|felicitation\w*", re.I)
+_CONGRATULATION = re.compile(r"congratulat\w*|felicitation\w*", re.I)
 _NEXT_VERB_PHRASE = re.compile(
     r"[,;]|\s(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(?:will|would|is|was|has|had|did|"
     r"[a-z]+ed|met|held|spoke|sent|wrote|flew|went|made|took)\b"
@@ -128,15 +128,17 @@ class PhrasesMixin:
         self, sm: SentenceMentions, cand: Frame
     ) -> list[tuple[GazetteerActor, str]] | None:
         """ "Xi sent a congratulatory message on Thursday" in a story about Trump's victory:
-        congratulations with no addressee named go to the person the article opens on;
+        congratulations with no addressee told go to the person the article opens on;
         "..., as did Lula and Ramaphosa" adds senders (one message each)."""
         trig = cand.trigger
         body = sm.sentence.plain
         base = sm.sentence.start
         if not _CONGRATULATION.search(body, max(0, trig.start - 20), trig.end + 20):
             return None
+        if re.match(r"[^.;]{0,40}?\bto\s", body[trig.end :]):
+            return None  # "sent congratulations to the Nigerian people": an addressee told
         did = tr.AS_DID.search(body, trig.end)
-        end = did.start() if did else base + cand.clause[1] - base
+        end = did.start() if did else cand.clause[1]
         lo, hi = base + cand.clause[0], base + trig.start
         persons = [m for m in sm.mentions if m.is_person and m.dependant is None]
         if any(base + trig.end <= m.start < base + end for m in persons):
