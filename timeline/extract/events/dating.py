@@ -142,7 +142,7 @@ class DatingMixin:
                     # "... last year, but Kim will not take part in the forum": a future
                     # event is not dated by a past told beside it
                     pool = [e for e in pool if e.range is None or e.range.end >= self.published]
-                earlier_verb = [m for m in tr.SECOND_VERB.finditer(body, clause[0], trig.start)]
+                earlier_verb = list(tr.SECOND_VERB.finditer(body, clause[0], trig.start))
                 if earlier_verb:
                     # "Kim met Xi on Tuesday and will visit Moscow": the first verb phrase's
                     # date is not the second's ("On Tuesday, Putin arrived ... and was

@@ -272,12 +272,7 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
         after = [x for x in sm.mentions if x.start >= lo and x.is_person and x.dependant is None]
         if not after or after[0].start > lo + 40:
             return None
-        listed = [after[0]]
-        for prev, x in pairwise(after):
-            if not _LISTED.fullmatch(self.text[prev.end : x.start]):
-                break
-            listed.append(x)
-        parties = self._unique_actors([x.actor for x in listed])
+        parties = self._unique_actors([x.actor for x in self._listed(after)])
         return parties if len(parties) >= 2 else None
 
     def _lead_partner(

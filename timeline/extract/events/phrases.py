@@ -104,11 +104,7 @@ class PhrasesMixin:
             return None  # "to mark the anniversary of ...": not the addressee
         # the addressees: the first leader after "to" and those listed with him ("to Moon
         # and Abe"), not a leader named later ("... over the death of Abe")
-        recipients = [named[0].actor]
-        for prev, m in pairwise(named):
-            if not _LISTED.fullmatch(self.text[prev.end : m.start]):
-                break
-            recipients.append(m.actor)
+        recipients = [m.actor for m in self._listed(named)]
         senders = [
             m.actor
             for m in sm.mentions
@@ -162,6 +158,16 @@ class PhrasesMixin:
             return None
         return [*((a, "sender") for a in senders), (subject, "recipient")]
 
+    def _listed(self, mentions: list[Mention]) -> list[Mention]:
+        """The first mention and those listed with it ("Moon and Abe", "Xi, Putin and
+        Modi"), up to the first that is not."""
+        listed = mentions[:1]
+        for prev, m in pairwise(mentions):
+            if not _LISTED.fullmatch(self.text[prev.end : m.start]):
+                break
+            listed.append(m)
+        return listed
+
     def _subjects(self, sm: SentenceMentions, cand: Frame) -> list[GazetteerActor]:
         """The leaders at the head of the trigger's clause: the first one not after a
         preposition, and those listed with it ("Modi and Xi flew to ...")."""
@@ -179,12 +185,7 @@ class PhrasesMixin:
         ]
         if not before:
             return []
-        listed = [before[0]]
-        for prev, m in pairwise(before):
-            if prev is not listed[-1] or not _LISTED.fullmatch(self.text[prev.end : m.start]):
-                break
-            listed.append(m)
-        return self._unique_actors([m.actor for m in listed])
+        return self._unique_actors([m.actor for m in self._listed(before)])
 
     def _note_pairwise(self, sm: SentenceMentions, trig: tr.Trigger, parties: int) -> None:
         """A subject that met several leaders named as one object list met each of them, in
