@@ -12,6 +12,8 @@ from timeline.extract.entities.words import (
     _BOTH_VERBS,
     _DEPENDANTS,
     _FRONTED_CLAUSE,
+    _GROUP_NOUNS,
+    _GROUP_SIZES,
     _NOT_PAIR_NEXT,
     _PAIR_COUNTRY_PHRASES,
     _PAIR_PHRASES,
@@ -91,10 +93,18 @@ class PairsMixin:
         sentence_persons: list[GazetteerActor],
         sentence_start: bool,
         trio: tuple[GazetteerActor, ...] | None = None,
+        groups: dict[int, tuple[GazetteerActor, ...]] | None = None,
     ) -> int:
         tokens = self.tokens
         key = self.keys[i]
         nxt = self.keys[i + 1] if i + 1 < len(tokens) else ""
+        if key in ("the", "all") and nxt in _GROUP_SIZES:
+            if i + 2 >= len(tokens) or self.keys[i + 2] not in _GROUP_NOUNS:
+                return 0
+            for person in (groups or {}).get(_GROUP_SIZES[nxt], ()):
+                bucket.append(self._mention(i, i + 3, person, "pair"))
+                sentence_persons.append(person)
+            return 3
         if key == "the" and nxt not in ("two", "pair", "three", "leaders"):
             return 0
         if (

@@ -97,6 +97,7 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         orgs: list[GazetteerActor] = []
         pair: tuple[GazetteerActor, GazetteerActor] | None = None
         trio: tuple[GazetteerActor, ...] | None = None
+        groups: dict[int, tuple[GazetteerActor, ...]] = {}  # the last named together, by size
         recent_pair: tuple[GazetteerActor, GazetteerActor] | None = None
         last_subject: tuple[int, GazetteerActor] | None = None
         unverified_by_surname: dict[str, GazetteerActor] = {}
@@ -120,6 +121,7 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                     pair = recent_pair  # the lead pair
             if len(distinct) == 3 and trio is None:
                 trio = (distinct[0], distinct[1], distinct[2])
+            groups[len(distinct)] = tuple(distinct)
             if distinct:
                 last_subject = (current_sentence, distinct[0])
 
@@ -205,6 +207,7 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                 sentence_persons,
                 sentence_start,
                 trio,
+                groups,
             )
             if consumed:
                 skip_to = i + consumed

@@ -165,6 +165,9 @@ _TRIO_PHRASES = [
     ("all", "three"),
     ("the", "three"),
 ]
+# "the four leaders issued a joint statement": the group named together earlier, by size.
+_GROUP_SIZES = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_GROUP_NOUNS = ("leaders", "men", "presidents")
 _PAIR_COUNTRY_PHRASES: list[tuple[str, ...]] = [
     ("the", "two", "countries"),
     ("the", "two", "nations"),
@@ -280,9 +283,10 @@ _CUE_NEXT = {
         "alliance",
         "bloc",
         "leaders",
+        *_GROUP_SIZES,
     },
     "both": _BOTH_NOUNS | _BOTH_VERBS,
-    "all": {"three"},
+    "all": {"three", *_GROUP_SIZES},
     "his": _KIN,
     "her": _KIN | _HER_OBJECT_NEXT,
     "north": {"and"},
