@@ -11,8 +11,8 @@ import pytest
 from tests.test_extract import _ev, extract
 from timeline.extract import Gazetteer
 
-BIDEN, KISHIDA, MODI = "Joe Biden", "Fumio Kishida", "Narendra Modi"
-ALBANESE = "Anthony Albanese"
+OBAMA, BIDEN, KISHIDA, MODI = "Barack Obama", "Joe Biden", "Fumio Kishida", "Narendra Modi"
+ALBANESE, ZUMA = "Anthony Albanese", "Jacob Zuma"
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +30,19 @@ ROUND_3 = [
             _ev("agreement", [ALBANESE, BIDEN, KISHIDA, MODI], "2022-05-24", "occurred"),
         ],
         id="the-four-leaders-named-together-before",
+    ),
+    pytest.param(
+        "2013-06-29",
+        "Obama and Zuma met at the Union Buildings, the seat of government where Mandela was "
+        "sworn in as South Africa's first black president in 1994, and discussed trade.",
+        [_ev("meeting", [OBAMA, ZUMA], None, "occurred")],
+        id="a-where-clause-of-another-leader-does-not-date-the-event",
+    ),
+    pytest.param(
+        "2013-06-29",
+        "Obama met Zuma in Pretoria, where he stayed on Saturday.",
+        [_ev("meeting", [OBAMA, ZUMA], "2013-06-29", "occurred")],
+        id="a-where-clause-of-a-participant-still-does",
     ),
 ]
 

@@ -19,7 +19,7 @@ from timeline.extract.events.datepick import (
     _shifted,
 )
 from timeline.extract.events.model import _Draft
-from timeline.extract.events.phrases import other_side
+from timeline.extract.events.phrases import other_side, others_where
 from timeline.extract.gazetteer import Gazetteer, GazetteerActor
 from timeline.extract.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from timeline.extract.stages import Frame
@@ -162,6 +162,9 @@ class DatingMixin:
                     # "Kim, who met Trump in 2019, will visit Moscow next week": each side of
                     # a relative clause is dated by its own expressions
                     pool = [e for e in pool if not any(a <= e.start_char < b for a, b in away)]
+                foreign = others_where(sm, trig.end)
+                if foreign:
+                    pool = [e for e in pool if not any(a <= e.start_char < b for a, b in foreign)]
                 if (
                     not cand.future
                     and _PAST_VERB.search(body[clause[0] : trig.end])

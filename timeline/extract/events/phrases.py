@@ -48,6 +48,34 @@ def other_side(body: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
+_WHERE = re.compile(r"\bwhere\s+", re.I)
+
+
+def others_where(sm: SentenceMentions, pos: int) -> list[tuple[int, int]]:
+    """The spans of "where" clauses after `pos` told of a leader who has no other part in the
+    sentence: in "met at the Union Buildings, where Mandela was sworn in in 1994" the year is
+    Mandela's, not the meeting's (in "..., where he met Yoon on Saturday" it is the event's)."""
+    body = sm.sentence.plain
+    spans = []
+    for where in _WHERE.finditer(body, pos):
+        stop = re.search(r"[,;:]|\s-+\s", body[where.end() :])
+        end = where.end() + stop.start() if stop else len(body)
+        inside = [
+            m for m in sm.mentions if where.end() <= m.start - sm.sentence.start < end
+        ]
+        subject = next((m for m in inside if m.is_person), None)
+        if subject is None or subject.start - sm.sentence.start - where.end() > 25:
+            continue
+        elsewhere = any(
+            m.actor == subject.actor
+            and not where.end() <= m.start - sm.sentence.start < end
+            for m in sm.mentions
+        )
+        if not elsewhere:
+            spans.append((where.end(), end))
+    return spans
+
+
 # What joins the names of a list: ", ", " and ", titles ("and Japanese Prime Minister").
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,5}")
 _SEPARATE = re.compile(r"\b(?:separate|separately|bilateral|one-on-one)\b", re.I)
