@@ -44,6 +44,20 @@ ROUND_3 = [
         [_ev("meeting", [OBAMA, ZUMA], "2013-06-29", "occurred")],
         id="a-where-clause-of-a-participant-still-does",
     ),
+    pytest.param(
+        "2009-04-01",
+        "The G20 leaders, Mr. Obama and Mr. Medvedev among them, meet tomorrow at the ExCeL "
+        "centre in London's Docklands, with Mr. Brown as host.",
+        [
+            _ev(
+                "attendance",
+                [OBAMA, "Dmitry Medvedev", "Gordon Brown"],
+                "2009-04-02",
+                "planned",
+            )
+        ],
+        id="a-groups-leaders-meet-at-their-gathering",
+    ),
 ]
 
 

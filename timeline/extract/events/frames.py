@@ -42,6 +42,8 @@ _GROUP_LEADERS = re.compile(
     r"Nordic|Baltic|world|regional)\s+leaders\b(?!\s+of\b)",
     re.I,
 )
+# Between a group's leaders and their verb: an aside, an auxiliary ("will", "are to").
+_GROUP_SUBJECT_GAP = re.compile(r"\s*(?:,[^,;]*,\s*)?(?:(?:will|are\s+to|also|then)\s+)*")
 # Between "welcomed"/"received (by)"/"see" and the leader it governs: titles and a country's
 # possessive ("received by Saudi Arabia's King Salman"), not a determiner or a clause
 _OBJECT_GAP = re.compile(r"\s+(?:by\s+)?(?:(?:visiting|former|new)\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}")
@@ -183,6 +185,10 @@ class FramesMixin:
                 return None
             if lowered_trigger == "called" and _NAMING_AFTER.match(self.text, called.end):
                 return None  # "who called Trump 'my friend'", "called Kim a madman": a name
+        if type_ == "meeting" and lowered_trigger in ("meet", "meets", "met"):
+            group = _GROUP_LEADERS.search(body, clause[0], trig.start)
+            if group and _GROUP_SUBJECT_GAP.fullmatch(body, group.end(), trig.start):
+                type_ = "attendance"  # "The G20 leaders, Obama among them, meet tomorrow"
         if lowered_trigger in ("summit", "summits", "meeting", "meetings") and self._multilateral(
             sm, trig
         ):

@@ -60,15 +60,12 @@ def others_where(sm: SentenceMentions, pos: int) -> list[tuple[int, int]]:
     for where in _WHERE.finditer(body, pos):
         stop = re.search(r"[,;:]|\s-+\s", body[where.end() :])
         end = where.end() + stop.start() if stop else len(body)
-        inside = [
-            m for m in sm.mentions if where.end() <= m.start - sm.sentence.start < end
-        ]
+        inside = [m for m in sm.mentions if where.end() <= m.start - sm.sentence.start < end]
         subject = next((m for m in inside if m.is_person), None)
         if subject is None or subject.start - sm.sentence.start - where.end() > 25:
             continue
         elsewhere = any(
-            m.actor == subject.actor
-            and not where.end() <= m.start - sm.sentence.start < end
+            m.actor == subject.actor and not where.end() <= m.start - sm.sentence.start < end
             for m in sm.mentions
         )
         if not elsewhere:
