@@ -58,6 +58,13 @@ ROUND_3 = [
         ],
         id="a-groups-leaders-meet-at-their-gathering",
     ),
+    pytest.param(
+        "2022-02-23",
+        "WASHINGTON, Feb 23 (wire) - Western governments rolled out sanctions against Russia "
+        "on Tuesday after Putin recognised two regions. Britain sanctioned five Russian banks.",
+        [_ev("sanction", ["Russia", "United Kingdom"], "2022-02-22", "occurred")],
+        id="the-leads-dated-act-dates-its-parts-told-later",
+    ),
 ]
 
 

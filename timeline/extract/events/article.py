@@ -12,7 +12,7 @@ from timeline.extract.entities import (
     EntityResolver,
     SentenceMentions,
 )
-from timeline.extract.events.datepick import _sentence_dates
+from timeline.extract.events.datepick import _pick_date, _sentence_dates
 from timeline.extract.events.dating import DatingMixin
 from timeline.extract.events.frames import FramesMixin
 from timeline.extract.events.merge import MergeMixin
@@ -60,6 +60,10 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         self.gathering_dates: dict[str, DateRange] = {}
         self.gathering_told = False  # whether a sentence so far has named a gathering
         self.story_gathering: DateRange | None = None  # the dates of the first one told
+        # "Western governments rolled out sanctions against Russia on Tuesday": the lead's
+        # dated act of a type, though no event came of it (no party named); later undated
+        # acts of that type ("Britain sanctioned five Russian banks") are its parts.
+        self.story_dates: dict[str, DateRange] = {}
 
     # --- per sentence ------------------------------------------------------------------
 
@@ -76,6 +80,8 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
 
     def _sentence(self, sm: SentenceMentions) -> None:
         self._sentence_events(sm)
+        if sm.index == 0:
+            self._remember_story_dates(sm)
         self._remember_gathering(sm)  # for the sentences after this one
 
     def _sentence_events(self, sm: SentenceMentions) -> None:
@@ -113,6 +119,24 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
             drafts.extend(self._date_and_build(sm, cand, by_tense[tense], clauses))
         for draft in self._reconcile(drafts, body):
             self._add(draft)
+
+    def _remember_story_dates(self, sm: SentenceMentions) -> None:
+        """The lead's dated acts that no event came of (no party named)."""
+        s = sm.sentence
+        body = s.plain
+        made = {d.type for d in self.drafts}
+        triggers = tr.find_triggers(body, self.tokens, (sm.first_token, sm.end_token), s.start)
+        exprs = [
+            e
+            for e in _sentence_dates(s, self.published, "past", None, self.dateline_end)
+            if e.kind != "report"
+        ]
+        for trig in triggers:
+            if trig.type in self.story_dates or trig.type in made:
+                continue
+            pick = _pick_date(exprs, trig, (0, len(body)), body)
+            if pick is not None and pick.range is not None and pick.range.end <= self.published:
+                self.story_dates[trig.type] = pick.range
 
     def _dateline_day(self) -> date | None:
         plain = self.sentences[0].sentence.plain

@@ -218,6 +218,7 @@ class DatingMixin:
                     if tr.EXPERIENTIAL.search(body[clause[0] : clause[1]]):
                         continue  # "Kim has met Trump twice": background, no event
                     linked = False  # "Kishida has invited him": news, but no date told
+                linked = linked or (when is not None and when == self.story_dates.get(type_))
                 if not linked and type_ != "attendance" and self._gathering_date(sm, cand) is None:
                     when = None  # not the lead story's: no date to inherit
                 if when is None and type_ == "invitation":
@@ -447,6 +448,13 @@ class DatingMixin:
         ):
             day = self.dateline_day
             return DateRange(day, day, "day")  # the lead of a datelined story, on its day
+        story = self.story_dates.get(cand.type)
+        if (
+            story is not None
+            and cand.status == "occurred"
+            and (lead is None or lead.type != cand.type)
+        ):
+            return story  # "Britain sanctioned five Russian banks": the lead's sanctions
         if lead is None or lead.date is None:
             return None
         if cand.status == "planned":
