@@ -65,6 +65,13 @@ ROUND_3 = [
         [_ev("sanction", ["Russia", "United Kingdom"], "2022-02-22", "occurred")],
         id="the-leads-dated-act-dates-its-parts-told-later",
     ),
+    pytest.param(
+        "2009-04-01",
+        "Obama and Medvedev issued a joint statement on a successor to the treaty before it "
+        "expires in December.",
+        [_ev("agreement", [OBAMA, "Dmitry Medvedev"], None, "occurred")],
+        id="a-things-own-clause-keeps-its-date",
+    ),
 ]
 
 

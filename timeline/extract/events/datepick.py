@@ -145,6 +145,12 @@ _HOST_OF_GATHERING = re.compile(
     r"\b(?:summit|forum|conference|gathering|meeting)\s+(?:hosted|chaired|convened)\s+by\s+"
     r"(?:[A-Z][\w.]*\s+){0,3}$"
 )
+# A clause of a thing's own after the trigger: "... a successor to the treaty before it
+# expires in December", "until the agreement runs out in 2026": its dates are the thing's.
+_THINGS_CLAUSE = re.compile(
+    r"\b(?:before|until|till|unless|once)\s+(?:it|this|that|the\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:[a-z]+(?<!ss)s|[a-z]+ed|is|are|was|were|will|has|had)\b[^,;:]*$"
+)
 _SEGMENT_BREAK = re.compile(r",\s*|;\s*|:\s+|\s-+\s|\(|\)")
 
 
@@ -196,6 +202,8 @@ def _pick_date(
             and not _EVENT_NOUN_AFTER.match("'s" + body[e.end_char :])
         ):
             return False  # "the 2018 summit" is dated; "the 2020 election" names another
+        if e.start_char > trig.end and _THINGS_CLAUSE.search(body, trig.end, e.start_char):
+            return False
         if own[0] <= e.start_char <= own[1]:
             return True
         seg = next((sp for sp in segments if sp[0] <= e.start_char <= sp[1]), None)
