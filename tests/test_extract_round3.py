@@ -72,6 +72,13 @@ ROUND_3 = [
         [_ev("agreement", [OBAMA, "Dmitry Medvedev"], None, "occurred")],
         id="a-things-own-clause-keeps-its-date",
     ),
+    pytest.param(
+        "2007-05-17",
+        "Nicolas Sarkozy took over from Jacques Chirac in the morning. Angela Merkel greeted "
+        "him in Berlin on Wednesday.",
+        [_ev("meeting", ["Angela Merkel", "Nicolas Sarkozy"], "2007-05-16", "occurred")],
+        id="him-is-the-subject-of-the-sentence-before",
+    ),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 
 from timeline.extract.entities.mentions import (
@@ -34,6 +34,11 @@ from timeline.extract.gazetteer import Gazetteer, GazetteerActor
 from timeline.extract.lexicon import NAME_PARTICLES
 from timeline.extract.text import plain, split_sentences, tokenize
 from timeline.names import fold
+
+# The end of a preposition's phrase before a name: "took over from (President) Chirac".
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:from|with|to|by|of|for|about|against)\s+(?:[A-Z][\w.'-]*\s+){0,4}$"
+)
 
 
 class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
@@ -405,18 +410,39 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
             if m.actor.key not in own:
                 if _NAMED_OFFICIAL.search(self.plain[m.end : start]):
                     return None  # "... sent Secretary of State Mike Pompeo; Kim met him"
+                if k < s_idx and _AFTER_PREPOSITION.search(
+                    self.plain[max(0, m.start - 60) : m.start]
+                ):
+                    # "Sarkozy took over from Chirac in the morning. Merkel greeted him": an
+                    # earlier sentence's subject, not a name told after a preposition
+                    subject = next(
+                        (
+                            n
+                            for n in self._out[k].mentions
+                            if n.is_person and n.dependant is None and n.via != "pair"
+                        ),
+                        m,
+                    )
+                    return subject.actor if subject.actor.key not in own else m.actor
                 return m.actor
         return None
 
-    def _recent_holder(self, i: int, title: str) -> GazetteerActor | None:
+    def _recent_holder(
+        self, i: int, title: str, new_within: timedelta | None = None
+    ) -> GazetteerActor | None:
         """ "the president" with no country: the latest leader named before who held a post
-        of that title on the article's date."""
+        of that title on the article's date (taken up within `new_within` of it, for "the
+        new president")."""
         s_idx = bisect_right([s.start for s in self.sentences], self.starts[i]) - 1
         wanted = f" {title} "
         for _, m in self._persons_before(i, s_idx, 4):
             for office in self.gaz.offices_of(m.actor.key):
                 # the post's own title ("President of the United States"), not an alias
-                if office.held_on(self.published) and wanted in f" {office.title.lower()} ":
+                if (
+                    office.held_on(self.published)
+                    and wanted in f" {office.title.lower()} "
+                    and (new_within is None or self.published - office.start <= new_within)
+                ):
                     return m.actor
         return None
 
