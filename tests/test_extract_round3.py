@@ -79,6 +79,16 @@ ROUND_3 = [
         [_ev("meeting", ["Angela Merkel", "Nicolas Sarkozy"], "2007-05-16", "occurred")],
         id="him-is-the-subject-of-the-sentence-before",
     ),
+    pytest.param(
+        "2007-05-17",
+        "Nicolas Sarkozy plans to meet Jose Manuel Barroso next Wednesday. The new president "
+        "was deluged with congratulations. George W. Bush telephoned him on Sunday.",
+        [
+            _ev("meeting", ["Jose Manuel Barroso", "Nicolas Sarkozy"], "2007-05-23", "planned"),
+            _ev("call", ["George W. Bush", "Nicolas Sarkozy"], "2007-05-13", "occurred"),
+        ],
+        id="the-new-president-took-office-lately",
+    ),
 ]
 
 

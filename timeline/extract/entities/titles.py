@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from timeline.extract.entities.mentions import Mention, _Hit, _phrase_at, unverified_actor
 from timeline.extract.entities.words import (
@@ -18,6 +19,9 @@ from timeline.extract.lexicon import NAME_PARTICLES
 from timeline.names import fold
 
 _HONORIFICS = frozenset({"sheikh", "sheik", "sayyid"})
+
+# "the new president": in office for at most this long on the article's date.
+_NEW_IN_OFFICE = timedelta(days=120)
 
 
 class TitlesMixin:
@@ -134,14 +138,16 @@ class TitlesMixin:
                 return name_end - i
         if where is None:
             bare = _BARE_TITLES.get(self.keys[i])
+            # "the new president": one who took that post lately
+            new = i > 1 and self.keys[i - 1] == "new" and self.keys[i - 2] == "the"
             if (
                 bare is not None
                 and i > 0
-                and self.keys[i - 1] == "the"
+                and (self.keys[i - 1] == "the" or new)
                 and (j >= len(tokens) or self.keys[j] != "of")
                 and self.plain[self.ends[j - 1] : self.ends[j - 1] + 1] != "-"
             ):
-                actor = self._recent_holder(i, bare)
+                actor = self._recent_holder(i, bare, new_within=_NEW_IN_OFFICE if new else None)
                 if actor is not None:
                     mention = self._mention(
                         i, j, actor, "title", dependant=self._dependant_after(j)
