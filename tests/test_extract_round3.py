@@ -89,6 +89,13 @@ ROUND_3 = [
         ],
         id="the-new-president-took-office-lately",
     ),
+    pytest.param(
+        "2024-12-06",
+        "The signing took place in Minsk at a session of the Union State, the loose alliance "
+        "of the two countries created in 1999, where Putin and Lukashenko also held talks.",
+        [_ev("meeting", ["Alexander Lukashenko", "Vladimir Putin"], None, "occurred")],
+        id="a-things-participle-keeps-its-date",
+    ),
 ]
 
 

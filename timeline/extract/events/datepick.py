@@ -151,6 +151,13 @@ _THINGS_CLAUSE = re.compile(
     r"\b(?:before|until|till|unless|once)\s+(?:it|this|that|the\s+[a-z]+(?:\s+[a-z]+)?)\s+"
     r"(?:[a-z]+(?<!ss)s|[a-z]+ed|is|are|was|were|will|has|had)\b[^,;:]*$"
 )
+# A date told of a thing by its participle: "the alliance created in 1999", "the bloc
+# founded in 2001" (not "... was created in 1999", where the thing is the sentence's subject).
+_THINGS_PARTICIPLE = re.compile(
+    r"\b(?!(?:was|were|been|being|be|is|are|has|have|had|and|or)\b)[a-z]+\s+"
+    r"(?:created|founded|established|formed|built|launched|introduced|set\s+up|drawn\s+up)"
+    r"\s+(?:(?:in|on|at\s+the\s+(?:end|start)\s+of)\s+)?$"
+)
 _SEGMENT_BREAK = re.compile(r",\s*|;\s*|:\s+|\s-+\s|\(|\)")
 
 
@@ -204,6 +211,9 @@ def _pick_date(
             return False  # "the 2018 summit" is dated; "the 2020 election" names another
         if e.start_char > trig.end and _THINGS_CLAUSE.search(body, trig.end, e.start_char):
             return False
+        told_of = _THINGS_PARTICIPLE.search(body, max(0, e.start_char - 50), e.start_char)
+        if told_of is not None and not told_of.start() <= trig.start < e.start_char:
+            return False  # "the loose alliance of the two countries created in 1999"
         if own[0] <= e.start_char <= own[1]:
             return True
         seg = next((sp for sp in segments if sp[0] <= e.start_char <= sp[1]), None)
