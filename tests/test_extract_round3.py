@@ -96,6 +96,28 @@ ROUND_3 = [
         [_ev("meeting", ["Alexander Lukashenko", "Vladimir Putin"], None, "occurred")],
         id="a-things-participle-keeps-its-date",
     ),
+    pytest.param(
+        "2019-01-29",
+        "The United States on Monday imposed sweeping sanctions on Venezuela's state oil "
+        "company PDVSA, the biggest step yet.",
+        [_ev("sanction", ["PDVSA", "United States"], "2019-01-28", "occurred")],
+        id="a-sanction-on-a-countrys-named-company",
+    ),
+    pytest.param(
+        "2018-11-16",
+        "The Trump administration on Thursday imposed sanctions on 17 Saudi officials, "
+        "including Saud al-Qahtani, a senior aide to Crown Prince Mohammed bin Salman, and "
+        "Mohammed al-Otaibi, the consul general.",
+        [
+            _ev(
+                "sanction",
+                ["Mohammed al-Otaibi", "Saud al-Qahtani", "United States"],
+                "2018-11-15",
+                "occurred",
+            )
+        ],
+        id="a-sanction-on-officials-named-in-an-including-list",
+    ),
 ]
 
 

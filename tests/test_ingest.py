@@ -236,3 +236,27 @@ def test_the_progress_bar_shows_total_and_percentage_at_a_terminal(
     shown = done.stdout.replace("\r", "\n")
     count = len(list(folder.glob("*.json")))
     assert f"{count}/{count}" in shown and "100%" in shown, shown[-500:]
+
+
+def test_a_sanctioned_company_named_in_the_text_is_stored_as_an_unverified_body(
+    seeded_url: str, tmp_path: Path
+) -> None:
+    article = {
+        "id": "pdvsa",
+        "title": "U.S. sanctions PDVSA",
+        "source": "test",
+        "published": "2019-01-29",
+        "text": "The United States on Monday imposed sweeping sanctions on Venezuela's state "
+        "oil company PDVSA, the biggest step yet.",
+    }
+    path = tmp_path / "pdvsa.json"
+    path.write_text(json.dumps(article), encoding="utf-8")
+    result = run("--db", seeded_url, "ingest", str(path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    event = find(extracted_events(seeded_url), "sanction", ["PDVSA", "United States"])
+    assert (event["start"], event["status"]) == (date(2019, 1, 28), "occurred")
+    engine = db.make_engine(seeded_url)
+    with db.session_scope(engine) as session:
+        pdvsa = resolve_actor(session, "PDVSA")
+        assert (pdvsa.key, pdvsa.kind, pdvsa.verified) == ("org:pdvsa", "organization", False)
+    engine.dispose()

@@ -8,6 +8,7 @@ import re
 from timeline.extract.dates import DateRange
 from timeline.extract.entities import (
     SentenceMentions,
+    unverified_actor,
 )
 from timeline.extract.gazetteer import GazetteerActor
 from timeline.extract.stages import Frame
@@ -19,6 +20,29 @@ _GOVERNMENT_OF = re.compile(
     r"\b(?:administration|government|cabinet)\s+of\s+(?:[A-Z][\w.'-]*\s+){0,3}$", re.I
 )
 _HIS_GOVERNMENT = re.compile(r"\b(?:his|her)\s+(?:administration|government|cabinet)\b", re.I)
+
+# A named sanctions target the gazetteer does not hold: a person or company told after a
+# country's possessive ("on Venezuela's state oil company PDVSA") or in an "including" list
+# ("on 17 Saudi officials ..., including Saud al-Qahtani, a senior aide ..., and Mohammed
+# al-Otaibi"). Two or more capitalised words, or an acronym.
+_ENTITY_NAME = r"[A-Z][\w'’]*(?:[ -](?:(?:al|el|bin|ibn|de|da|van|von|der)[ -])?[A-Z][\w'’]*)*"
+_OF_COUNTRY = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:on|against)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*"
+    rf"['’]s\s+(?:[a-z][\w-]*\s+){{1,4}}(?P<name>{_ENTITY_NAME})"
+)
+_INCLUDING = re.compile(rf"\bincluding\s+(?P<name>{_ENTITY_NAME})")
+_AND_NAME = re.compile(rf",\s+and\s+(?P<name>{_ENTITY_NAME})")
+
+
+def _is_entity_name(name: str) -> bool:
+    return len(name.split()) >= 2 or (name.isupper() and len(name) >= 3)
+
+
+def _unknown_entity(name: str) -> GazetteerActor:
+    """An acronym ("PDVSA") is a company or body; a name of words, a person."""
+    if " " in name or not name.isupper():
+        return unverified_actor(name, None)
+    return GazetteerActor(f"org:{name.lower()}", name, "organization", None, (), False)
 
 
 class PartiesMixin:
@@ -170,9 +194,36 @@ class PartiesMixin:
             target = last.actors[-1][0]  # "the council adopted Resolution 2371" goes on
         if imposer is None or target is None:
             return None
+        named = self._named_targets(sm, trig.end)
+        if named:
+            return [(imposer, "imposer"), *((t, "target") for t in named if t != imposer)]
         if coordinated is not None and coordinated != target:
             return [(coordinated, "imposer"), (imposer, "imposer"), (target, "target")]
         return [(imposer, "imposer"), (target, "target")]
+
+    def _named_targets(self, sm: SentenceMentions, after: int) -> list[GazetteerActor]:
+        """The persons and companies a sanction names after its trigger, by name; a name the
+        gazetteer holds is its actor."""
+        body = sm.sentence.plain
+        names: list[str] = []
+        of_country = _OF_COUNTRY.match(body, after)
+        if of_country is not None:
+            names.append(of_country.group("name"))
+        including = _INCLUDING.search(body, after)
+        if including is not None:
+            names.append(including.group("name"))
+            names += [m.group("name") for m in _AND_NAME.finditer(body, including.end())]
+        actors: list[GazetteerActor] = []
+        for name in names:
+            if not _is_entity_name(name):
+                continue
+            known = self.gaz.lookup(name)
+            if known and known[0].kind == "country":
+                continue
+            actor = known[0] if known else _unknown_entity(name)
+            if actor not in actors:
+                actors.append(actor)
+        return actors
 
     def _government_of(
         self, sm: SentenceMentions, cand: Frame, states: list
