@@ -13,6 +13,7 @@ from timeline.extract import Gazetteer
 
 OBAMA, BIDEN, KISHIDA, MODI = "Barack Obama", "Joe Biden", "Fumio Kishida", "Narendra Modi"
 ALBANESE, ZUMA = "Anthony Albanese", "Jacob Zuma"
+NODA, LEE_MB = "Yoshihiko Noda", "Lee Myung-bak"
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +118,19 @@ ROUND_3 = [
             )
         ],
         id="a-sanction-on-officials-named-in-an-including-list",
+    ),
+    pytest.param(
+        "2012-08-23",
+        "Yoshihiko Noda sent a letter to Lee Myung-bak on Friday. Lee said last week that "
+        "Emperor Akihito should apologize. Both leaders are due to attend the APEC summit in "
+        "Vladivostok early next month, but Noda is not expected to hold formal talks with Lee "
+        "there.",
+        [
+            _ev("message", [NODA, LEE_MB], "2012-08-17", "occurred"),
+            _ev("attendance", [NODA, LEE_MB], ("2012-09-01", "2012-09-10"), "planned"),
+            _ev("meeting", [NODA, LEE_MB], ("2012-09-01", "2012-09-10"), "negated"),
+        ],
+        id="both-leaders-are-the-lead-pair-when-the-sentence-names-its-other",
     ),
 ]
 

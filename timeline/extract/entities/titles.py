@@ -236,7 +236,8 @@ class TitlesMixin:
     ) -> tuple[GazetteerActor, GazetteerActor] | None:
         """Who "the two leaders" are: the two just named in this sentence; else the last
         pair named, unless this sentence names one of the lead pair but not of it ("Their
-        previous meeting was during Xi's visit"); else the lead pair."""
+        previous meeting was during Xi's visit"), nor one of it outside the lead pair; else the
+        lead pair."""
         distinct: list[GazetteerActor] = []
         for actor in sentence_persons:
             if actor not in distinct:
@@ -250,7 +251,11 @@ class TitlesMixin:
         for i, hit in hit_at.items():
             if sentence.start <= self.starts[i] < sentence.end:
                 named.update(e.actor for e in self.gaz.text_index[hit.key] if e.kind != "adjective")
-        if named and not any(a.key in named for a in recent) and any(a.key in named for a in lead):
+        # ... or names the one of the lead pair the last pair lacks ("Both leaders are due at
+        # the summit, but Noda is not expected to hold talks with Lee")
+        if any(a.key in named and a not in recent for a in lead) and not any(
+            a.key in named and a not in lead for a in recent
+        ):
             return lead
         return recent
 
