@@ -132,6 +132,12 @@ ROUND_3 = [
         ],
         id="both-leaders-are-the-lead-pair-when-the-sentence-names-its-other",
     ),
+    pytest.param(
+        "2012-08-23",
+        "Noda protested against Lee's visit to the islets on Friday.",
+        [],
+        id="a-visit-to-a-thing-has-no-host",
+    ),
 ]
 
 

@@ -33,6 +33,12 @@ _OF_COUNTRY = re.compile(
 _INCLUDING = re.compile(rf"\bincluding\s+(?P<name>{_ENTITY_NAME})")
 _AND_NAME = re.compile(rf",\s+and\s+(?P<name>{_ENTITY_NAME})")
 
+# A visit's destination that is a thing, not a named place: "to a pair of disputed islets",
+# "to the front line", "visited a factory".
+_TO_A_THING = re.compile(
+    r"\s+(?:to\s+)?(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*(?=[\s,.;]|$)(?!\s+(?:of|in|at)\s+[A-Z])"
+)
+
 
 def _is_entity_name(name: str) -> bool:
     return len(name.split()) >= 2 or (name.isupper() and len(name) >= 3)
@@ -76,6 +82,8 @@ class PartiesMixin:
         if traveller.actor.verified and not self.gaz.is_leader(traveller.actor.key):
             return None
         dest = self._destination(sm, trig)
+        if dest is None and _TO_A_THING.match(sm.sentence.plain, trig.end):
+            return None  # "Lee's visit to a pair of disputed islets": a place, no host
         # "Macron and Scholz visited Kyiv": every traveller listed at the head of the clause
         listed = self._subjects(sm, cand)
         travellers = listed if traveller.actor in listed else [traveller.actor]
