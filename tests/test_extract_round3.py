@@ -138,6 +138,13 @@ ROUND_3 = [
         [],
         id="a-visit-to-a-thing-has-no-host",
     ),
+    pytest.param(
+        "2012-08-23",
+        "South Korea on Thursday returned a letter from Yoshihiko Noda to Lee Myung-bak. Noda "
+        "sent the letter to Lee last Friday.",
+        [_ev("message", [NODA, LEE_MB], "2012-08-17", "occurred")],
+        id="a-letter-sent-back-is-dated-by-its-sending",
+    ),
 ]
 
 

@@ -30,6 +30,11 @@ _AT_GATHERING = re.compile(
     r"(summit|forum|conference|congress|games|olympics|parade|ceremony|gathering)\b",
     re.I,
 )
+# A letter handled after it came: "returned a letter", "sent back the message".
+_SENT_BACK = re.compile(
+    r"\b(?:returned|sent\s+back|handed\s+back|rejected|refused\s+to\s+accept)\s+"
+    r"(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,2}$"
+)
 # "over breakfast on Sunday": the meeting goes on after a since-clause
 _OVER_A_MEAL = re.compile(r"\bover\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:breakfast|lunch|dinner|tea)\b")
 # The end of a term an act sets, not the act's date: "until 2030", "through 2027".
@@ -55,6 +60,11 @@ class DatingMixin:
         type_ = cand.type
         chosen: list[TemporalExpression] = []
         at_invitation = type_ == "invitation" and bool(tr.AT_INVITATION.search(body))
+        # "returned a letter from Noda on Thursday": the letter's sending is not dated so
+        at_invitation = at_invitation or (
+            type_ == "message"
+            and bool(_SENT_BACK.search(body, max(0, trig.start - 40), trig.start))
+        )
         if not at_invitation:
             in_clause = [e for e in exprs if clause[0] <= e.start_char < clause[1]]
             days = [
