@@ -59,13 +59,13 @@ class DatingMixin:
         status = cand.status
         type_ = cand.type
         chosen: list[TemporalExpression] = []
-        at_invitation = type_ == "invitation" and bool(tr.AT_INVITATION.search(body))
-        # "returned a letter from Noda on Thursday": the letter's sending is not dated so
-        at_invitation = at_invitation or (
+        # Told without a date of their own: "at the invitation of" (no date inferable) and
+        # "returned a letter from Noda on Thursday" (the sending is not dated so).
+        undated_form = (type_ == "invitation" and bool(tr.AT_INVITATION.search(body))) or (
             type_ == "message"
             and bool(_SENT_BACK.search(body, max(0, trig.start - 40), trig.start))
         )
-        if not at_invitation:
+        if not undated_form:
             in_clause = [e for e in exprs if clause[0] <= e.start_char < clause[1]]
             days = [
                 e
@@ -205,7 +205,7 @@ class DatingMixin:
         ):
             return []  # "Kim has visited China three times this year": a tally
         drafts = []
-        if at_invitation:
+        if undated_form:
             variants: list[tuple[DateRange | None, str | None, bool]] = [(None, None, False)]
         elif not chosen:
             when, text, own = self._inherited(sm, cand), None, False
@@ -222,7 +222,7 @@ class DatingMixin:
             parties = self._participants(sm, cand, when)
             if not parties:
                 continue
-            if not own and status != "planned" and not at_invitation:
+            if not own and status != "planned" and not undated_form:
                 linked = self._continues_lead(sm, parties)
                 if tr.PERFECT.search(body[max(0, trig.start - 30) : trig.start]):
                     if tr.EXPERIENTIAL.search(body[clause[0] : clause[1]]):
