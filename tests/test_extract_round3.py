@@ -145,6 +145,13 @@ ROUND_3 = [
         [_ev("message", [NODA, LEE_MB], "2012-08-17", "occurred")],
         id="a-letter-sent-back-is-dated-by-its-sending",
     ),
+    pytest.param(
+        "2022-06-16",
+        "Volodymyr Zelensky met Olaf Scholz in Kyiv on Thursday. Former president Dmitry "
+        "Medvedev wrote on social media that European fans liked to visit Kyiv with zero use.",
+        [_ev("meeting", ["Olaf Scholz", "Volodymyr Zelensky"], "2022-06-16", "occurred")],
+        id="a-visit-told-in-a-that-clause-is-not-the-speakers",
+    ),
 ]
 
 

@@ -77,6 +77,8 @@ class PartiesMixin:
         if traveller is None:
             return None
         between = sm.sentence.plain[traveller.end - sm.sentence.start : trig.start]
+        if re.search(r"\bthat\s", between):
+            return None  # "Medvedev wrote that European 'fans of frogs' liked to visit Kyiv"
         if first is not None and re.search(r"\band\s+(?:[\w']+\s+){0,3}$", between):
             traveller = first  # "Kim met Xi on Tuesday and will visit Moscow": Kim travels
         if traveller.actor.verified and not self.gaz.is_leader(traveller.actor.key):
