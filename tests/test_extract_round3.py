@@ -152,6 +152,12 @@ ROUND_3 = [
         [_ev("meeting", ["Olaf Scholz", "Volodymyr Zelensky"], "2022-06-16", "occurred")],
         id="a-visit-told-in-a-that-clause-is-not-the-speakers",
     ),
+    pytest.param(
+        "2022-06-16",
+        "Macron and Draghi had also not travelled to Kyiv until now.",
+        [],
+        id="not-until-now-is-no-negated-event",
+    ),
 ]
 
 

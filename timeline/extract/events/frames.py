@@ -42,6 +42,8 @@ _GROUP_LEADERS = re.compile(
     r"Nordic|Baltic|world|regional)\s+leaders\b(?!\s+of\b)",
     re.I,
 )
+# "not ... until now": a negation the news itself ends.
+_UNTIL_NOW = re.compile(r"\b(?:until|till|before)\s+(?:now|today|this\s+week)\b", re.I)
 # Between a group's leaders and their verb: an aside, an auxiliary ("will", "are to").
 _GROUP_SUBJECT_GAP = re.compile(r"\s*(?:,[^,;]*,\s*)?(?:(?:will|are\s+to|also|then)\s+)*")
 # Between "welcomed"/"received (by)"/"see" and the leader it governs: titles and a country's
@@ -304,6 +306,8 @@ class FramesMixin:
             negated = True  # "Xi's state visit ... has been postponed"
         if negated and self._has(tr.REVERSED, body):
             return None  # "called off the meeting ... before reversing course"
+        if negated and _UNTIL_NOW.search(body, trig.end, clause[1]):
+            return None  # "had not travelled to Kyiv until now": now they have
         wish = tr.WISH.search(before) or tr.WISH_MAY.search(before)
         if (
             wish is not None
