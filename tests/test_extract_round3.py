@@ -158,6 +158,18 @@ ROUND_3 = [
         [],
         id="not-until-now-is-no-negated-event",
     ),
+    pytest.param(
+        "2014-09-01",
+        "On Tuesday, Modi is scheduled to call on Emperor Akihito at the Imperial Palace.",
+        [_ev("meeting", [MODI, "Akihito"], "2014-09-02", "planned")],
+        id="to-call-on-a-leader-is-a-visit",
+    ),
+    pytest.param(
+        "2014-09-01",
+        "Barack Obama called on Vladimir Putin to withdraw his troops on Monday.",
+        [],
+        id="to-call-on-a-leader-to-act-is-an-appeal",
+    ),
 ]
 
 

@@ -173,7 +173,18 @@ class FramesMixin:
                 for m in sm.mentions
             ):
                 return None
-        if lowered_trigger in ("call", "calls", "called", "phoned", "rang"):
+        if lowered_trigger in ("call", "calls", "called", "calling") and re.match(
+            r"\s+on\s+(?:[A-Z][\w.'-]*\s+){0,4}", body[trig.end :]
+        ):
+            # "is scheduled to call on Emperor Akihito", "a courtesy call on the king": a visit
+            lo = s.start + trig.end
+            called = next((m for m in sm.mentions if lo < m.start <= lo + 40 and m.is_person), None)
+            if called is None or re.match(
+                r"\s+to\s+(?!the\b|his\b|her\b)[a-z]", self.text[called.end :]
+            ):
+                return None  # "called on Putin to withdraw": an appeal
+            type_ = "meeting"
+        elif lowered_trigger in ("call", "calls", "called", "phoned", "rang"):
             # A verb of calling someone: a leader named right after ("called Biden"), not
             # "called the treaty ...", "called off", "a call for".
             lo = s.start + trig.end
