@@ -170,6 +170,16 @@ ROUND_3 = [
         [],
         id="to-call-on-a-leader-to-act-is-an-appeal",
     ),
+    pytest.param(
+        "2014-09-01",
+        "Chinese President Xi Jinping is due in India for talks with Modi in mid-September, "
+        "and Modi has his first meeting with President Barack Obama later this month.",
+        [
+            _ev("meeting", ["Xi Jinping", MODI], ("2014-09-11", "2014-09-20"), "planned"),
+            _ev("meeting", [MODI, OBAMA], ("2014-09-01", "2014-09-30"), "planned"),
+        ],
+        id="his-meeting-is-the-clauses-subjects",
+    ),
 ]
 
 

@@ -280,6 +280,10 @@ class PhrasesMixin:
         others = [x for x in before if x.actor.key not in earlier]
         if near:
             owner = near[-1].actor
+        elif pronoun is not None and before:
+            # "..., and Modi has his first meeting with Obama": the clause's own subject,
+            # though he was the partner of a meeting told before it
+            owner = before[0].actor
         elif (sm.index, "meeting") in self._owners:
             owner = self._owners[(sm.index, "meeting")]  # "... and a meeting with Trump"
         elif others:
