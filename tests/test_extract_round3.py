@@ -180,6 +180,18 @@ ROUND_3 = [
         ],
         id="his-meeting-is-the-clauses-subjects",
     ),
+    pytest.param(
+        "2024-11-07",
+        "World leaders rush to congratulate Trump. Ukrainian President Volodymyr Zelensky said "
+        "he had an excellent call with Trump on Wednesday. Chinese President Xi Jinping sent a "
+        "congratulatory message on Thursday, urging the two countries to get along and manage "
+        "their differences.",
+        [
+            _ev("call", ["Donald Trump", "Volodymyr Zelensky"], "2024-11-06", "occurred"),
+            _ev("message", ["Donald Trump", "Xi Jinping"], "2024-11-07", "occurred"),
+        ],
+        id="their-after-the-two-countries-is-the-countries",
+    ),
 ]
 
 

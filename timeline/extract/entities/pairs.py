@@ -187,6 +187,8 @@ class PairsMixin:
                             )
                         )
                 return len(phrase)
+        if key == "their" and any(m.via == "pair_country" for m in bucket):
+            return 1  # "urging the two countries to manage their differences": theirs
         for phrase in _PAIR_PHRASES:
             if phrase[0] == key and _phrase_at(tokens, i, phrase):
                 j = i + len(phrase)
