@@ -192,6 +192,16 @@ ROUND_3 = [
         ],
         id="their-after-the-two-countries-is-the-countries",
     ),
+    pytest.param(
+        "2024-11-07",
+        "Macron spoke to Donald Trump by phone on Wednesday. Olaf Scholz spoke to Trump later "
+        "on Wednesday. Scholz spoke to reporters on Thursday.",
+        [
+            _ev("call", ["Donald Trump", "Emmanuel Macron"], "2024-11-06", "occurred"),
+            _ev("call", ["Donald Trump", "Olaf Scholz"], "2024-11-06", "occurred"),
+        ],
+        id="spoke-to-a-leader-right-after-a-call-is-the-next-call",
+    ),
 ]
 
 

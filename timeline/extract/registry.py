@@ -194,6 +194,9 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 "conversation conversations talked spoke",
                 "conversations?|(?:talked|spoke) again",
             ),
+            # "Macron spoke to Trump by phone on Wednesday. Scholz spoke to Trump later on
+            # Wednesday": the next in a run of calls
+            TriggerRule("call_ref", "spoke talked", "(?:spoke|talked) (?:to|with)"),
         ),
         min_participants=2,
         states_count=False,
