@@ -13,7 +13,7 @@ from timeline.extract import Gazetteer
 
 OBAMA, BIDEN, KISHIDA, MODI = "Barack Obama", "Joe Biden", "Fumio Kishida", "Narendra Modi"
 ALBANESE, ZUMA = "Anthony Albanese", "Jacob Zuma"
-NODA, LEE_MB = "Yoshihiko Noda", "Lee Myung-bak"
+NODA, LEE_MB, MBS = "Yoshihiko Noda", "Lee Myung-bak", "Mohammed bin Salman"
 
 
 @pytest.fixture(scope="module")
@@ -201,6 +201,16 @@ ROUND_3 = [
             _ev("call", ["Donald Trump", "Olaf Scholz"], "2024-11-06", "occurred"),
         ],
         id="spoke-to-a-leader-right-after-a-call-is-the-next-call",
+    ),
+    pytest.param(
+        "2025-05-14",
+        "Saudi Crown Prince Mohammed bin Salman hosted Recep Tayyip Erdogan on Monday. Trump "
+        "joined a summit of Gulf leaders hosted by the crown prince on Wednesday.",
+        [
+            _ev("meeting", [MBS, "Recep Tayyip Erdogan"], "2025-05-12", "occurred"),
+            _ev("attendance", ["Donald Trump", MBS], "2025-05-14", "occurred"),
+        ],
+        id="the-crown-prince-is-the-one-named-with-that-title",
     ),
 ]
 

@@ -89,6 +89,18 @@ TITLES: dict[tuple[str, ...], str] = {
     ("counterpart",): "leader",
 }
 
+# Titles a story uses again, after "the", for the one it first named with them: "Saudi Crown
+# Prince Mohammed bin Salman ... the crown prince", "Qatar's Emir Sheikh Tamim ... the emir".
+DESCRIPTOR_TITLES: tuple[tuple[str, ...], ...] = (
+    ("crown", "prince"),
+    ("interim", "president"),
+    ("prince",),
+    ("emir",),
+    ("sheikh",),
+    ("sultan",),
+    ("ayatollah",),
+)
+
 # Lower-case particles inside personal names: "Bashar al-Assad", "Ursula von der Leyen".
 NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "bint", "von", "van", "der", "den", "de", "da", "di", "du", "dos"}

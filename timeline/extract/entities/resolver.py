@@ -31,10 +31,12 @@ from timeline.extract.entities.words import (
     _NOT_NAME,
 )
 from timeline.extract.gazetteer import Gazetteer, GazetteerActor
-from timeline.extract.lexicon import NAME_PARTICLES
+from timeline.extract.lexicon import DESCRIPTOR_TITLES, NAME_PARTICLES
 from timeline.extract.text import plain, split_sentences, tokenize
 from timeline.names import fold
 
+# Capitalised words between a title and the name it heads: "Emir Sheikh Tamim".
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,2}")
 # The end of a preposition's phrase before a name: "took over from (President) Chirac".
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:from|with|to|by|of|for|about|against)\s+(?:[A-Z][\w.'-]*\s+){0,4}$"
@@ -217,6 +219,12 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
             if consumed:
                 skip_to = i + consumed
                 self._note_unverified(bucket, unverified_before, add_unverified, i + consumed)
+                continue
+
+            # 1b. "the crown prince": the one named with that title before
+            consumed = self._descriptor(i, s_idx, bucket, sentence_persons)
+            if consumed:
+                skip_to = i + consumed
                 continue
 
             # 2a. "the leaders of China and Russia", "his Chinese counterpart"
@@ -426,6 +434,36 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                     return subject.actor if subject.actor.key not in own else m.actor
                 return m.actor
         return None
+
+    def _descriptor(
+        self, i: int, s_idx: int, bucket: list[Mention], sentence_persons: list[GazetteerActor]
+    ) -> int:
+        """ "Saudi Crown Prince Mohammed bin Salman ... On Tuesday, Trump and the crown prince
+        held talks": the last person named right after that title, in this sentence or the
+        four before."""
+        keys = self.keys
+        if keys[i] != "the":
+            return 0
+        for words in DESCRIPTOR_TITLES:
+            j = i + 1 + len(words)
+            if tuple(keys[i + 1 : j]) != words or not self.words[i + 1].islower():
+                continue
+            if j < len(keys) and self.words[j][:1].isupper():
+                return 0  # "the Crown Prince Mohammed": a title before a name
+            titled = re.compile(r"\b" + r"\s+".join(words) + r"\s+", re.I)
+            for _, m in self._persons_before(i, s_idx, 4):
+                # the title right before the name ("Saudi Crown Prince Mohammed bin Salman"),
+                # or inside the mention when the alias holds it
+                found = [t for t in titled.finditer(self.plain, max(0, m.start - 40), m.end)]
+                if found and (
+                    found[-1].end() > m.start
+                    or _NAME_WORDS.fullmatch(self.plain, found[-1].end(), m.start)
+                ):
+                    bucket.append(self._mention(i, j, m.actor, "title"))
+                    sentence_persons.append(m.actor)
+                    return j - i
+            return 0
+        return 0
 
     def _recent_holder(
         self, i: int, title: str, new_within: timedelta | None = None

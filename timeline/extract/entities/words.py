@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.lexicon import MONTH_NAMES, TITLES, WEEKDAY_NAMES
+from timeline.extract.lexicon import DESCRIPTOR_TITLES, MONTH_NAMES, TITLES, WEEKDAY_NAMES
 
 # Role words and the office they name ("leader" = effective leader, else head of state ...).
 ROLE_WORDS: dict[tuple[str, ...], str] = TITLES
@@ -284,6 +284,7 @@ _CUE_NEXT = {
         "bloc",
         "leaders",
         *_GROUP_SIZES,
+        *(words[0] for words in DESCRIPTOR_TITLES),
     },
     "both": _BOTH_NOUNS | _BOTH_VERBS,
     "all": {"three", *_GROUP_SIZES},
