@@ -212,6 +212,12 @@ ROUND_3 = [
         ],
         id="the-crown-prince-is-the-one-named-with-that-title",
     ),
+    pytest.param(
+        "2018-11-30",
+        "All eyes are now on a dinner meeting between Trump and Xi on Saturday.",
+        [_ev("meeting", ["Donald Trump", "Xi Jinping"], "2018-12-01", "planned")],
+        id="all-eyes-are-on-what-is-to-come",
+    ),
 ]
 
 

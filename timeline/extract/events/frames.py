@@ -13,6 +13,7 @@ from timeline.extract.entities import (
 )
 from timeline.extract.events.datepick import _segments, _unquoted
 from timeline.extract.gazetteer import GazetteerActor
+from timeline.extract.lexicon import WEEKDAY_NAMES
 from timeline.extract.registry import spec_for
 from timeline.extract.stages import Frame
 
@@ -42,6 +43,7 @@ _GROUP_LEADERS = re.compile(
     r"Nordic|Baltic|world|regional)\s+leaders\b(?!\s+of\b)",
     re.I,
 )
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 # "not ... until now": a negation the news itself ends.
 _UNTIL_NOW = re.compile(r"\b(?:until|till|before)\s+(?:now|today|this\s+week)\b", re.I)
 # Between a group's leaders and their verb: an aside, an auxiliary ("will", "are to").
@@ -394,6 +396,15 @@ class FramesMixin:
             and tr.PLANNED_CLAUSE.search(unquoted[clause[0] : trig.start])
         ):
             future = True  # "is due to see Hu today before flying to the Boao Forum"
+        if (
+            not future
+            and not past
+            and tr.NOUN_TRIGGER.match(trig.text)
+            and re.search(r"\b(?:is|are)\s+(?:now\s+)?on\b", unquoted[clause[0] : trig.start])
+            and _WEEKDAY.search(unquoted, trig.end, clause[1])
+            and not any(kind == "past" for _, _, kind in sentence_cues(body.lower()))
+        ):
+            future = True  # "All eyes are now on a dinner meeting between Trump and Xi on Saturday"
         if trig.subtype == "expect" or invited_for:
             future = True
         if negated:
