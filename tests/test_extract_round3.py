@@ -218,6 +218,13 @@ ROUND_3 = [
         [_ev("meeting", ["Donald Trump", "Xi Jinping"], "2018-12-01", "planned")],
         id="all-eyes-are-on-what-is-to-come",
     ),
+    pytest.param(
+        "2018-11-30",
+        "Justin Trudeau met Donald Trump on Friday. The G20 leaders, welcomed by Argentine "
+        "President Mauricio Macri, opened their two-day summit later on Friday.",
+        [_ev("meeting", ["Donald Trump", "Justin Trudeau"], "2018-11-30", "occurred")],
+        id="the-g20-leaders-their-summit-is-a-gathering",
+    ),
 ]
 
 

@@ -451,7 +451,8 @@ class FramesMixin:
                 )
                 and _GROUP_LEADERS.search(body, 0, trig.start)
                 and sum(
-                    m.is_person and m.start < sm.sentence.start + trig.start for m in sm.mentions
+                    m.is_person and m.via != "pair" and m.start < sm.sentence.start + trig.start
+                    for m in sm.mentions
                 )
                 < 2
             )
