@@ -225,6 +225,16 @@ ROUND_3 = [
         [_ev("meeting", ["Donald Trump", "Justin Trudeau"], "2018-11-30", "occurred")],
         id="the-g20-leaders-their-summit-is-a-gathering",
     ),
+    pytest.param(
+        "2018-11-30",
+        "Mauricio Macri will host the G20 summit. Donald Trump cancelled a planned meeting with "
+        "Vladimir Putin on Thursday as he flew to Argentina.",
+        [
+            _ev("attendance", ["Mauricio Macri"], None, "planned"),
+            _ev("meeting", ["Donald Trump", "Vladimir Putin"], "2018-11-29", "negated"),
+        ],
+        id="as-he-flew-to-a-country-is-a-circumstance",
+    ),
 ]
 
 

@@ -77,6 +77,14 @@ class PartiesMixin:
         if traveller is None:
             return None
         between = sm.sentence.plain[traveller.end - sm.sentence.start : trig.start]
+        if (
+            re.match(r"\s*$", between)
+            and re.search(
+                r"\b(?:as|while|when)\s+$", self.text[max(0, traveller.start - 8) : traveller.start]
+            )
+            and not re.search(r"\bvisit", trig.text, re.I)
+        ):
+            return None  # "cancelled the meeting as he flew to Argentina": a circumstance
         if re.search(r"\bthat\s", between):
             return None  # "Medvedev wrote that European 'fans of frogs' liked to visit Kyiv"
         if first is not None and re.search(r"\band\s+(?:[\w']+\s+){0,3}$", between):
