@@ -235,6 +235,13 @@ ROUND_3 = [
         ],
         id="as-he-flew-to-a-country-is-a-circumstance",
     ),
+    pytest.param(
+        "2015-02-12",
+        "The EU has said it stands ready to tighten sanctions against Russia if the ceasefire "
+        "fails.",
+        [],
+        id="sanctions-ready-if-a-truce-fails-are-a-condition",
+    ),
 ]
 
 

@@ -344,6 +344,12 @@ class FramesMixin:
             return None  # "would like to meet", "if ... met": not an event
         if (
             wish
+            and type_ == "sanction"
+            and re.search(r"\b(?:if|unless|should)\b", body[trig.end : clause[1]])
+        ):
+            return None  # "stands ready to tighten sanctions against Russia if the truce fails"
+        if (
+            wish
             and type_ == "invitation"
             and not negated
             and not wish.group().lower().startswith("invit")
