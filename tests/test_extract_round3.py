@@ -242,6 +242,16 @@ ROUND_3 = [
         [],
         id="sanctions-ready-if-a-truce-fails-are-a-condition",
     ),
+    pytest.param(
+        "2023-08-19",
+        "Yoon Suk Yeol and Joe Biden last met in Hiroshima in May, and before that in Phnom "
+        "Penh in November last year.",
+        [
+            _ev("meeting", [BIDEN, "Yoon Suk Yeol"], ("2023-05-01", "2023-05-31"), "occurred"),
+            _ev("meeting", [BIDEN, "Yoon Suk Yeol"], ("2022-11-01", "2022-11-30"), "occurred"),
+        ],
+        id="and-before-that-in-a-place-is-the-meeting-again",
+    ),
 ]
 
 

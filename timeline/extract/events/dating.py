@@ -30,6 +30,11 @@ _AT_GATHERING = re.compile(
     r"(summit|forum|conference|congress|games|olympics|parade|ceremony|gathering)\b",
     re.I,
 )
+# A meeting told again with only its place and date: ", and before that in Phnom Penh".
+_ELIDED_AGAIN = re.compile(
+    r",?\s+and\s+(?:before\s+that|again|later|then|earlier)\s+(?:in|at)\s+(?-i:[A-Z])", re.I
+)
+_SEGMENT_VERB = re.compile(r"\b(?:[a-z]+ed|met|held|spoke|said|was|were|is|are|will)\b")
 # A letter handled after it came: "returned a letter", "sent back the message".
 _SENT_BACK = re.compile(
     r"\b(?:returned|sent\s+back|handed\s+back|rejected|refused\s+to\s+accept)\s+"
@@ -87,6 +92,21 @@ class DatingMixin:
                 # "met three times -- in Singapore on June 12, 2018, in Hanoi in February 2019
                 # and at Panmunjom on June 30, 2019": one meeting per date told
                 chosen = counted_after
+            elif (
+                type_ in ("meeting", "call")
+                and (elided := _ELIDED_AGAIN.search(body, trig.end)) is not None
+                and (
+                    told := (
+                        [e for e in counted_after if e.start_char < elided.start()][:1]
+                        + [e for e in counted_after if e.start_char >= elided.end()][:1]
+                    )
+                )
+                and len(told) == 2
+                and not _SEGMENT_VERB.search(body, told[0].end_char, elided.start())
+            ):
+                # "last met in Hiroshima in May, and before that in Phnom Penh in November":
+                # the same meeting again, at the second place and date
+                chosen = told
             else:
                 pool = exprs
                 if type_ == "invitation":
