@@ -252,6 +252,15 @@ ROUND_3 = [
         ],
         id="and-before-that-in-a-place-is-the-meeting-again",
     ),
+    pytest.param(
+        "2023-08-19",
+        "Yoon Suk Yeol held separate talks with Joe Biden and with Fumio Kishida on Friday.",
+        [
+            _ev("meeting", [BIDEN, "Yoon Suk Yeol"], "2023-08-18", "occurred"),
+            _ev("meeting", [KISHIDA, "Yoon Suk Yeol"], "2023-08-18", "occurred"),
+        ],
+        id="talks-with-one-and-with-another",
+    ),
 ]
 
 

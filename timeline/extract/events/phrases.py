@@ -74,7 +74,9 @@ def others_where(sm: SentenceMentions, pos: int) -> list[tuple[int, int]]:
 
 
 # What joins the names of a list: ", ", " and ", titles ("and Japanese Prime Minister").
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,5}")
+_LISTED = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:with\s+)?(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,5}"
+)
 _SEPARATE = re.compile(r"\b(?:separate|separately|bilateral|one-on-one)\b", re.I)
 _TOGETHER = re.compile(
     r"\b(?:trilateral|three-way|four-way|tripartite|quadrilateral|together|jointly|joint|"
