@@ -261,6 +261,28 @@ ROUND_3 = [
         ],
         id="talks-with-one-and-with-another",
     ),
+    pytest.param(
+        "2015-06-07",
+        "The foreign secretaries of the two countries signed the Land Boundary Agreement in "
+        "Dhaka on Saturday, as Narendra Modi and Sheikh Hasina looked on.",
+        [_ev("agreement", ["Bangladesh", "India"], "2015-06-06", "occurred")],
+        id="an-agreement-officials-signed-as-leaders-looked-on-is-the-states",
+    ),
+    pytest.param(
+        "2015-06-07",
+        "After the talks on Sunday, Xi Jinping and Jakaya Kikwete witnessed the signing of more "
+        "than a dozen cooperation agreements.",
+        [_ev("agreement", ["China", "Tanzania"], "2015-06-07", "occurred")],
+        id="an-agreement-whose-signing-leaders-witnessed-is-the-states",
+    ),
+    pytest.param(
+        "2018-09-20",
+        "On Wednesday Moon Jae-in and Kim Jong Un signed the Pyongyang Joint Declaration, under "
+        "which the North agreed to dismantle a test site in the presence of international "
+        "experts.",
+        [_ev("agreement", ["Kim Jong Un", "Moon Jae-in"], "2018-09-19", "occurred")],
+        id="in-the-presence-of-experts-leaves-the-leaders-signatories",
+    ),
 ]
 
 

@@ -29,6 +29,22 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 _GATHERING_NOUN = re.compile(rf"{tr.GATHERING_KIND.pattern}|\b(?:meeting|talks)\b", re.I)
 
 
+# A signing the leaders watched: "witnessed the signing of", "as Modi and Hasina looked on",
+# "with the two leaders looking on" (and "in the presence of" a leader).
+_WITNESSED_SIGNING = re.compile(
+    r"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?signing\b|\b(?:looked|looking|looks)\s+on\b",
+    re.I,
+)
+# Officials as the signers: "Ministers and company executives then signed", "the foreign
+# secretaries of the two countries signed", "which the two governments signed".
+_OFFICIALS_SIGNED = re.compile(
+    r"\b(?:ministers?|officials|secretar(?:y|ies)|executives|delegations|negotiators|"
+    r"envoys|governments|ambassadors?)\b(?:\s+(?:of|from)\s+the\s+(?:two|three)\s+"
+    r"(?:countries|sides|nations))?\s+(?:\w+\s+){0,2}?(?:signed|sign|concluded|exchanged)\b",
+    re.I,
+)
+
+
 class ParticipantsMixin(PartiesMixin, PhrasesMixin):
     """The argument stage of `ArticleExtractor`."""
 
@@ -141,6 +157,16 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
                 named.append(m)
             parties = self._unique_actors([m.actor for m in named])
             return [(a, "signatory") for a in parties] if len(parties) >= 2 else None
+        if type_ == "agreement" and self._signed_by_officials(sm, cand):
+            # "the foreign secretaries signed ... as Modi and Hasina looked on", "the two
+            # leaders witnessed the signing": an agreement signed by officials is the states'
+            states = self._unique(self._states_in(sm, clause, allow_dependant=True))
+            for actor in leaders:
+                country = self.gaz.actor(actor.country) if actor.country else None
+                if country is not None and country not in states:
+                    states.append(country)
+            if len(states) >= 2:
+                return [(a, "signatory") for a in states]
         if type_ == "agreement":
             if len(leaders) < 2:
                 lead_pair = self._lead_pair()
@@ -259,6 +285,20 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
             sender = self._sender(sm, trig, leaders)
             return [(a, "sender" if a == sender else "recipient") for a in leaders]
         return [(a, "participant") for a in leaders]
+
+    def _signed_by_officials(self, sm: SentenceMentions, cand: Frame) -> bool:
+        body = sm.sentence.plain
+        clause = body[cand.clause[0] : cand.clause[1]]
+        if _WITNESSED_SIGNING.search(body):
+            return True
+        for presence in re.finditer(r"\bin\s+the\s+presence\s+of\s+", body):
+            at = sm.sentence.start + presence.end()
+            if any(at <= m.start <= at + 40 and m.is_person for m in sm.mentions):
+                return True  # "signed in the presence of Xi and Nazarbayev"
+        before = body[cand.clause[0] : cand.trigger.start]
+        return bool(_OFFICIALS_SIGNED.search(before)) and not re.search(
+            r"\bthe\s+(?:two|three|four)\s+leaders\b", clause
+        )
 
     def _between_phrase(self, sm: SentenceMentions, cand: Frame) -> list[GazetteerActor] | None:
         """ "a phone call between Trump and the Egyptian leader": the leaders it lists, and
