@@ -283,6 +283,15 @@ ROUND_3 = [
         [_ev("agreement", ["Kim Jong Un", "Moon Jae-in"], "2018-09-19", "occurred")],
         id="in-the-presence-of-experts-leaves-the-leaders-signatories",
     ),
+    pytest.param(
+        "2016-05-23",
+        "HANOI, May 23 (AP) - President Barack Obama said on Monday that the United States was "
+        "fully lifting its ban on selling weapons to Vietnam, removing what he called a "
+        '"lingering vestige of the Cold War" on the first day of a visit to the former enemy '
+        "that China is watching closely.",
+        [],
+        id="a-visits-destination-is-not-a-country-in-a-relative-clause",
+    ),
 ]
 
 

@@ -102,6 +102,8 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
         hi = lo + 45
         for m in sm.mentions:
             if lo <= m.start < hi and m.actor.kind == "country":
+                if re.search(r"\b(?:that|which|who|whom|whose)\b", self.text[lo : m.start]):
+                    return None  # "a visit to the former enemy that China is watching"
                 if m.via in ("country", "capital", "anaphor"):
                     return m.actor
                 if m.via == "adjective" and re.match(r"\s*capital", self.text[m.end : m.end + 10]):
