@@ -292,6 +292,12 @@ ROUND_3 = [
         [],
         id="a-visits-destination-is-not-a-country-in-a-relative-clause",
     ),
+    pytest.param(
+        "2016-05-23",
+        "Barack Obama held talks with Prime Minister Nguyen Xuan Phuc, who took office last month.",
+        [_ev("meeting", [OBAMA, "Nguyen Xuan Phuc"], None, "occurred")],
+        id="a-who-clause-on-the-partner-keeps-its-date",
+    ),
 ]
 
 

@@ -230,7 +230,13 @@ def _pick_date(
         rel = re.search(r"\b(?:that|which|who|whom)\b", between)
         return rel is not None and len(between[: rel.start()].split()) >= 2
 
-    pool = [e for e in exprs if usable(e)]
+    def of_person(e: TemporalExpression) -> bool:
+        """In a who-clause on a later leader: "talks with Phuc, who took office last month"."""
+        between = body[trig.end : e.start_char]
+        rel = re.search(r",\s+who\b(?!.*,\s)", between)
+        return rel is not None
+
+    pool = [e for e in exprs if usable(e) and not (e.start_char > trig.end and of_person(e))]
     # "his summit with Trump, which is due to be held in Hanoi on Wednesday": the relative
     # clause right after the trigger's noun dates it before anything earlier in the segment.
     relative = re.match(r",\s+(?:which|that)\s+(?:is|are|was|were|will|would)\b", body[own[1] :])
