@@ -298,6 +298,12 @@ ROUND_3 = [
         [_ev("meeting", [OBAMA, "Nguyen Xuan Phuc"], None, "occurred")],
         id="a-who-clause-on-the-partner-keeps-its-date",
     ),
+    pytest.param(
+        "2015-06-07",
+        "Nursultan Nazarbayev met Xi Jinping in Astana on Monday.",
+        [_ev("meeting", ["Nursultan Nazarbayev", "Xi Jinping"], "2015-06-01", "occurred")],
+        id="a-reign-only-leader-by-the-full-name-news-writes",
+    ),
 ]
 
 

@@ -127,3 +127,13 @@ def test_an_open_reign_spell_ends_where_a_curated_leader_takes_over_after_reign_
     assert spells["Ba N'Daou"] == [(date(2020, 9, 25), date(2021, 5, 24))]
     # King Sihamoni's reign began in 2004, while REIGN still saw Hun Sen in office
     assert (date(1997, 7, 6), None) in spells["Hun Sen"]
+
+
+def test_reign_only_leaders_carry_the_full_name_news_writes() -> None:
+    """REIGN gives "Nazarbaev" or "B. Cowen"; seeds/reign/full_names.csv names them as the
+    news does, REIGN's spelling kept as an alias (the natural key is unchanged)."""
+    by_id = {p.reign_ids[0]: p for p in DATA.persons if p.origin == "reign"}
+    nazarbayev = by_id["A2.9-7795"]
+    assert (nazarbayev.name, nazarbayev.aliases) == ("Nursultan Nazarbayev", ("Nazarbaev",))
+    assert nazarbayev.key == "reign:A2.9-7795:nazarbaev"
+    assert by_id["A3.0-68"].name == "Viktor Orban"

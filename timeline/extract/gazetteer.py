@@ -403,7 +403,8 @@ def _reign_only_leaders(path: Path) -> list[tuple[str, str]]:
     from timeline.formats.seedfiles import load_seed_dir
 
     return [
-        (person.name, f"country:{person.country}")
+        (name, f"country:{person.country}")
         for person in load_seed_dir(path).persons
         if person.origin == "reign" and person.country
+        for name in (person.name, *person.aliases)  # "Nursultan Nazarbayev", "Nazarbaev"
     ]

@@ -21,6 +21,8 @@ from timeline.vocabulary import EVENT_TYPES, OFFICE_ROLES, PRECISIONS, ROLES, ST
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 REIGN_FILE = Path("reign") / "leaderlist_3_21.csv"
+# Full names for REIGN rows that give a surname or an initial only, next to REIGN_FILE.
+REIGN_NAMES_FILE = "full_names.csv"
 REIGN_SOURCE = (
     "Bell, Besaw and Frank (2021), The Rulers, Elections, and Irregular Governance (REIGN) "
     "Dataset, OEFDataScience/REIGN.github.io data_sets/leaderlist_3_21.csv"
@@ -400,6 +402,7 @@ def reign_persons(path: Path, data: SeedData) -> list[PersonRecord]:
         if o.role == "effective_leader" and o.country
     ]
     rows = _reign_rows(path, by_cow)
+    full_names = _reign_full_names(path.parent / REIGN_NAMES_FILE)
     rows.sort(key=lambda r: (r["country"], r["start"]))
     # An end known only to the month is clipped to the successor's first day.
     for current, following in itertools.pairwise(rows):
@@ -436,10 +439,11 @@ def reign_persons(path: Path, data: SeedData) -> list[PersonRecord]:
         # leadid is not unique in REIGN (one id names two Icelandic leaders): add the name.
         key = f"{row['leadid']}:{_slug(row['name'])}"
         person = persons.get(key)
+        full = full_names.get((row["leadid"], row["name"].strip()))
         persons[key] = PersonRecord(
             key_=key,
-            name=row["name"],
-            aliases=(),
+            name=full or row["name"],
+            aliases=(row["name"].strip(),) if full and full != row["name"].strip() else (),
             surname="",
             born=row["born"],
             gender=row["gender"],
@@ -486,6 +490,22 @@ def _last_curated_end(person: PersonRecord, country: str) -> date | None:
 
 def _with_offices(person: PersonRecord, offices: list[OfficeRecord]) -> PersonRecord:
     return replace(person, offices=(*person.offices, *offices))
+
+
+def _reign_full_names(path: Path) -> dict[tuple[str, str], str]:
+    """(leadid, REIGN's name) -> the full name news writes ("Nazarbaev" -> "Nursultan
+    Nazarbayev"): REIGN often gives a surname or an initial only."""
+    if not path.is_file():
+        return {}
+    names = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for n, row in enumerate(csv.DictReader(handle), start=2):
+            full = (row.get("full_name") or "").strip()
+            if not row.get("leadid") or row.get("reign_name") is None:
+                raise SeedError(path, f"line {n}", "a row needs leadid and reign_name")
+            if full:
+                names[(row["leadid"], row["reign_name"].strip())] = full
+    return names
 
 
 def _reign_rows(path: Path, by_cow: dict[str, str]) -> list[dict[str, Any]]:

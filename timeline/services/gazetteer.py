@@ -65,9 +65,19 @@ def load_gazetteer(session: Session) -> Gazetteer:
             Actor.origin == "reign", Actor.kind == "person", Actor.country_id.is_not(None)
         )
     ).all()
+    reign_aliases = session.execute(
+        select(ActorAlias.alias, Actor.country_id)
+        .join(Actor, ActorAlias.actor_id == Actor.id)
+        .where(
+            Actor.origin == "reign",
+            Actor.kind == "person",
+            Actor.country_id.is_not(None),
+            ActorAlias.kind == "alias",
+        )
+    ).all()
     other_leaders = [
         (name, country_keys[country_id])
-        for name, country_id in reign_only
+        for name, country_id in (*reign_only, *reign_aliases)  # full name, REIGN's spelling
         if country_id in country_keys
     ]
     return Gazetteer(actors, offices, other_leaders)
