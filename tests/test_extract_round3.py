@@ -304,6 +304,14 @@ ROUND_3 = [
         [_ev("meeting", ["Nursultan Nazarbayev", "Xi Jinping"], "2015-06-01", "occurred")],
         id="a-reign-only-leader-by-the-full-name-news-writes",
     ),
+    pytest.param(
+        "2016-05-23",
+        "Barack Obama met Tran Dai Quang in Vietnam on Monday beneath a bronze bust of Ho Chi "
+        "Minh. On Tuesday Obama flies to Ho Chi Minh City, where he will hold a town hall "
+        "meeting.",
+        [_ev("meeting", [OBAMA, "Tran Dai Quang"], "2016-05-23", "occurred")],
+        id="ho-chi-minh-city-is-a-place",
+    ),
 ]
 
 

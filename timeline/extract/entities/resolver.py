@@ -259,7 +259,12 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
             hit = hit_at.get(i)
             if hit is None:
                 # an unknown person's surname seen after "President X Y"
-                if tok.capitalized and tok.key in unverified_by_surname and i not in covered:
+                if (
+                    tok.capitalized
+                    and tok.key in unverified_by_surname
+                    and i not in covered
+                    and not self._name_continues(i + 1)  # "Ho Chi Minh City"
+                ):
                     actor = unverified_by_surname[tok.key]
                     bucket.append(self._mention(i, i + 1, actor, "surname"))
                     sentence_persons.append(actor)
