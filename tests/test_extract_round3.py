@@ -312,6 +312,14 @@ ROUND_3 = [
         [_ev("meeting", [OBAMA, "Tran Dai Quang"], "2016-05-23", "occurred")],
         id="ho-chi-minh-city-is-a-place",
     ),
+    pytest.param(
+        "2016-05-23",
+        "Barack Obama met Tran Dai Quang on Monday. Human rights groups said several dissidents "
+        "who had been invited to meet Obama on Tuesday were stopped by police from leaving "
+        "their homes.",
+        [_ev("meeting", [OBAMA, "Tran Dai Quang"], "2016-05-23", "occurred")],
+        id="others-who-had-been-invited-are-no-leaders-invitation",
+    ),
 ]
 
 

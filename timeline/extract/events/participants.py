@@ -246,6 +246,14 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
                 roles.append((host, "host"))
             return roles if roles else None
 
+        if type_ == "invitation" and re.search(
+            r"\b(?:been|was|were|being)\s+$", body[: trig.start]
+        ):
+            lo = sm.sentence.start + clause[0]
+            if not any(
+                lo <= m.start < sm.sentence.start + trig.start and m.is_person for m in sm.mentions
+            ):
+                return None  # "dissidents who had been invited to meet Obama": others invited
         if type_ == "invitation" and len(leaders) == 1:
             lead_pair = self._lead_pair()
             if lead_pair and leaders[0] in lead_pair:
