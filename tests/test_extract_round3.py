@@ -13,6 +13,7 @@ from timeline.extract import Gazetteer
 
 OBAMA, BIDEN, KISHIDA, MODI = "Barack Obama", "Joe Biden", "Fumio Kishida", "Narendra Modi"
 ALBANESE, ZUMA = "Anthony Albanese", "Jacob Zuma"
+BUSH = "George W. Bush"
 NODA, LEE_MB, MBS = "Yoshihiko Noda", "Lee Myung-bak", "Mohammed bin Salman"
 
 
@@ -319,6 +320,17 @@ ROUND_3 = [
         "their homes.",
         [_ev("meeting", [OBAMA, "Tran Dai Quang"], "2016-05-23", "occurred")],
         id="others-who-had-been-invited-are-no-leaders-invitation",
+    ),
+    pytest.param(
+        "2001-02-16",
+        "George W. Bush met Vicente Fox on Friday. Bush flew on to his own ranch for the "
+        "weekend. Next week he hosts British Prime Minister Tony Blair at Camp David, their "
+        "first meeting since Bush took office.",
+        [
+            _ev("meeting", [BUSH, "Vicente Fox"], "2001-02-16", "occurred"),
+            _ev("meeting", [BUSH, "Tony Blair"], ("2001-02-19", "2001-02-25"), "planned"),
+        ],
+        id="he-is-the-subject-named-again-in-another-clause",
     ),
 ]
 

@@ -505,9 +505,15 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         return (distinct[0], distinct[1]) if len(distinct) >= 2 else None
 
     def _named_later(self, i: int, s_idx: int, actor: GazetteerActor) -> bool:
-        """Whether the actor is named by an alias after token i in the same sentence."""
+        """Whether the actor is named by an alias after token i in the same clause ("...,
+        their first meeting since Bush took office" names him in another)."""
         sm = self._out[s_idx]
         for k in range(i + 1, sm.end_token):
+            if (
+                self.keys[k] in _SUBORDINATORS
+                or "," in self.plain[self.ends[k - 1] : self.starts[k]]
+            ):
+                return False
             hit = self._hit_at.get(k)
             if hit is not None and any(e.actor == actor.key for e in self.gaz.text_index[hit.key]):
                 return True
@@ -557,6 +563,7 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         return None
 
 
+_SUBORDINATORS = frozenset({"since", "after", "before", "when", "while", "because", "until"})
 # "... to congratulate him": a purpose infinitive whose object pronoun is the object before
 _PURPOSE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+$")
 _OBJECT_CONTROL = re.compile(
