@@ -332,6 +332,16 @@ ROUND_3 = [
         ],
         id="he-is-the-subject-named-again-in-another-clause",
     ),
+    pytest.param(
+        "2001-02-16",
+        "George W. Bush is due to see Jean Chretien again in April, when Canada hosts the "
+        "Summit of the Americas in Quebec City.",
+        [
+            _ev("meeting", [BUSH, "Jean Chretien"], ("2001-04-01", "2001-04-30"), "planned"),
+            _ev("attendance", [BUSH, "Jean Chretien"], ("2001-04-01", "2001-04-30"), "planned"),
+        ],
+        id="a-when-clause-of-a-plan-is-planned",
+    ),
 ]
 
 

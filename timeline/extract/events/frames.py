@@ -43,6 +43,7 @@ _GROUP_LEADERS = re.compile(
     r"Nordic|Baltic|world|regional)\s+leaders\b(?!\s+of\b)",
     re.I,
 )
+_WHEN_CLAUSE = re.compile(r",\s+when\s+(?!.*,\s+when\s)")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 # "not ... until now": a negation the news itself ends.
 _UNTIL_NOW = re.compile(r"\b(?:until|till|before)\s+(?:now|today|this\s+week)\b", re.I)
@@ -411,6 +412,16 @@ class FramesMixin:
             and not any(kind == "past" for _, _, kind in sentence_cues(body.lower()))
         ):
             future = True  # "All eyes are now on a dinner meeting between Trump and Xi on Saturday"
+        if not future and not past:
+            when = _WHEN_CLAUSE.search(unquoted, 0, trig.start)
+            if (
+                when is not None
+                and tr.PLANNED_CLAUSE.search(unquoted[: when.start()])
+                and not any(
+                    kind == "past" for _, _, kind in sentence_cues(body.lower(), when.end())
+                )
+            ):
+                future = True  # "is due to see Chretien in April, when Canada hosts the summit"
         if trig.subtype == "expect" or invited_for:
             future = True
         if negated:
