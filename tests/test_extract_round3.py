@@ -342,6 +342,21 @@ ROUND_3 = [
         ],
         id="a-when-clause-of-a-plan-is-planned",
     ),
+    pytest.param(
+        "2019-01-22",
+        "The leaders of the 27 countries that will remain in the EU after Britain's departure, "
+        "Merkel and Macron among them, are scheduled to meet in the Romanian city of Sibiu on "
+        "May 9, at a summit hosted by Iohannis, to discuss the bloc's future.",
+        [
+            _ev(
+                "attendance",
+                ["Angela Merkel", "Emmanuel Macron", "Klaus Iohannis"],
+                "2019-05-09",
+                "planned",
+            )
+        ],
+        id="the-leaders-of-27-countries-meet-at-a-summit-one-hosts",
+    ),
 ]
 
 

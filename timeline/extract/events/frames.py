@@ -47,8 +47,17 @@ _WHEN_CLAUSE = re.compile(r",\s+when\s+(?!.*,\s+when\s)")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 # "not ... until now": a negation the news itself ends.
 _UNTIL_NOW = re.compile(r"\b(?:until|till|before)\s+(?:now|today|this\s+week)\b", re.I)
+# "The leaders of the 27 countries that will remain in the EU": a group, not two leaders.
+_LEADERS_OF_MANY = re.compile(
+    r"\bleaders\s+of\s+(?:the\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:countries|nations|member\s+"
+    r"states|states|governments)\b(?:\s+(?:that|which|who)\b[^,]*)?",
+    re.I,
+)
 # Between a group's leaders and their verb: an aside, an auxiliary ("will", "are to").
-_GROUP_SUBJECT_GAP = re.compile(r"\s*(?:,[^,;]*,\s*)?(?:(?:will|are\s+to|also|then)\s+)*")
+_GROUP_SUBJECT_GAP = re.compile(
+    r"\s*(?:,[^,;]*,\s*)?(?:(?:will|are\s+(?:scheduled|due|expected|set)\s+to|are\s+to|also|"
+    r"then)\s+)*"
+)
 # Between "welcomed"/"received (by)"/"see" and the leader it governs: titles and a country's
 # possessive ("received by Saudi Arabia's King Salman"), not a determiner or a clause
 _OBJECT_GAP = re.compile(r"\s+(?:by\s+)?(?:(?:visiting|former|new)\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}")
@@ -202,7 +211,9 @@ class FramesMixin:
             if lowered_trigger == "called" and _NAMING_AFTER.match(self.text, called.end):
                 return None  # "who called Trump 'my friend'", "called Kim a madman": a name
         if type_ == "meeting" and lowered_trigger in ("meet", "meets", "met"):
-            group = _GROUP_LEADERS.search(body, clause[0], trig.start)
+            group = _GROUP_LEADERS.search(body, clause[0], trig.start) or _LEADERS_OF_MANY.search(
+                body, clause[0], trig.start
+            )
             if group and _GROUP_SUBJECT_GAP.fullmatch(body, group.end(), trig.start):
                 type_ = "attendance"  # "The G20 leaders, Obama among them, meet tomorrow"
         if lowered_trigger in ("summit", "summits", "meeting", "meetings") and self._multilateral(
@@ -450,6 +461,10 @@ class FramesMixin:
         body = sm.sentence.plain
         if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", body[trig.end : trig.end + 12]):
             return True
+        if trig.text.lower().startswith("summit") and re.match(
+            r"\s+(?:hosted|chaired|convened|co-hosted)\s+by\b", body[trig.end :]
+        ):
+            return True  # "at a summit hosted by Iohannis": a gathering
         lo = sm.sentence.start + trig.start - 12
         before = body[max(0, trig.start - 12) : trig.start]
         return (
