@@ -357,6 +357,14 @@ ROUND_3 = [
         ],
         id="the-leaders-of-27-countries-meet-at-a-summit-one-hosts",
     ),
+    pytest.param(
+        "2015-11-07",
+        "Chinese President Xi Jinping and Taiwan's President Ma Ying-jeou shook hands in "
+        "Singapore on Saturday, the first meeting between leaders of the two sides since the "
+        "end of China's civil war in 1949.",
+        [_ev("meeting", ["Ma Ying-jeou", "Xi Jinping"], "2015-11-07", "occurred")],
+        id="first-meeting-since-the-end-of-a-war-is-no-meeting-then",
+    ),
 ]
 
 

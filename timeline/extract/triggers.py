@@ -329,10 +329,14 @@ OFFICIAL_SUBJECT = re.compile(
 # "their first meeting since Xi became head of state": since a happening, not a date, so
 # the meeting is the one told already, not one in the since-clause's time.
 FIRST_SINCE_CLAUSE = re.compile(
-    r"^[^,.;]{0,60}?\bsince\s+(?!(?:\d|early|mid|late|last|the\s+(?:start|end|beginning)|"
+    r"^[^,.;]{0,60}?\bsince\s+(?:(?!(?:\d|early|mid|late|last|the\s+(?:start|end|beginning)|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"spring|summer|autumn|fall|winter)\b)(?:[\w.'-]+\s+){1,3}?(?:\w+ed|became|took|won|was|"
-    r"were|came|began|met|left|got|held|entered|sworn)\b",
+    r"were|came|began|met|left|got|held|entered|sworn)\b"
+    # "... since the end of China's civil war in 1949": an event's end, not a date
+    r"|the\s+(?:start|end|beginning|outbreak|collapse|fall)\s+of\s+(?!(?:\d|last|this|next)\b)"
+    r"(?:[\w'’-]+\s+){0,4}?(?:war|conflict|crisis|regime|rule|revolution|empire|union|"
+    r"occupation|dispute)\b)",
     re.I,
 )
 # A segment that follows its sentence's report in time: "said on Friday ..., shortly after".
