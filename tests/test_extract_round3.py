@@ -365,6 +365,13 @@ ROUND_3 = [
         [_ev("meeting", ["Ma Ying-jeou", "Xi Jinping"], "2015-11-07", "occurred")],
         id="first-meeting-since-the-end-of-a-war-is-no-meeting-then",
     ),
+    pytest.param(
+        "2021-03-22",
+        "EU foreign ministers meeting in Brussels approved travel bans on Min Aung Hlaing, who "
+        "ousted Aung San Suu Kyi.",
+        [],
+        id="ministers-meeting-is-no-leaders-meeting",
+    ),
 ]
 
 

@@ -47,6 +47,12 @@ _WHEN_CLAUSE = re.compile(r",\s+when\s+(?!.*,\s+when\s)")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 # "not ... until now": a negation the news itself ends.
 _UNTIL_NOW = re.compile(r"\b(?:until|till|before)\s+(?:now|today|this\s+week)\b", re.I)
+# Officials as the subject right before "meeting"/"met": "EU foreign ministers meeting in".
+_OFFICIALS_BEFORE = re.compile(
+    r"\b(?:ministers|officials|envoys|delegates|delegations|diplomats|negotiators|aides|"
+    r"ambassadors|lawmakers|parliamentarians)\s+(?:also\s+)?$",
+    re.I,
+)
 # "The leaders of the 27 countries that will remain in the EU": a group, not two leaders.
 _LEADERS_OF_MANY = re.compile(
     r"\bleaders\s+of\s+(?:the\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:countries|nations|member\s+"
@@ -240,6 +246,12 @@ class FramesMixin:
             and any(o.type == "call" and clause[0] <= o.start < trig.start for o in siblings)
         ):
             return None  # "telephoned him with congratulations": the call's content
+        if (
+            type_ == "meeting"
+            and lowered_trigger in ("meeting", "meet", "met")
+            and _OFFICIALS_BEFORE.search(before[-40:])
+        ):
+            return None  # "EU foreign ministers meeting in Brussels approved travel bans"
         if type_ in ("meeting", "call", "attendance") and trig.subtype != "absent":
             official = tr.OFFICIAL_SUBJECT.search(
                 body[max(clause[0], trig.start - 90) : trig.start]
