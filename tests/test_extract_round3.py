@@ -372,6 +372,22 @@ ROUND_3 = [
         [],
         id="ministers-meeting-is-no-leaders-meeting",
     ),
+    pytest.param(
+        "2021-03-22",
+        "The European Union imposed sanctions on Monday on 11 people involved in last month's "
+        "coup in Myanmar, among them the commander-in-chief of the armed forces, Senior General "
+        "Min Aung Hlaing.",
+        [_ev("sanction", ["European Union", "Min Aung Hlaing"], "2021-03-22", "occurred")],
+        id="a-sanction-on-people-among-them-a-named-general",
+    ),
+    pytest.param(
+        "2021-03-22",
+        "Joe Biden's administration had already sanctioned Min Aung Hlaing on Feb. 11, and "
+        "Britain followed a week later with asset freezes on three generals, including the "
+        "defence minister, Mya Tun Oo.",
+        [_ev("sanction", ["Min Aung Hlaing", "United States"], "2021-02-11", "occurred")],
+        id="an-including-list-of-another-clause-is-not-this-sanctions",
+    ),
 ]
 
 

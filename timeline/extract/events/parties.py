@@ -30,7 +30,12 @@ _OF_COUNTRY = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:on|against)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*"
     rf"['’]s\s+(?:[a-z][\w-]*\s+){{1,4}}(?P<name>{_ENTITY_NAME})"
 )
-_INCLUDING = re.compile(rf"\bincluding\s+(?P<name>{_ENTITY_NAME})")
+# "including X", "among them (the commander-in-chief of the armed forces,) Senior General X"
+_INCLUDING = re.compile(
+    rf"\b(?:including|among\s+them)\s+(?:the\s+[a-z][^,;]{{0,60}},\s+)?"
+    rf"(?:(?:Senior\s+)?(?:General|Colonel|Lieutenant\s+General|Admiral|Marshal)\s+)?"
+    rf"(?P<name>{_ENTITY_NAME})"
+)
 _AND_NAME = re.compile(rf",\s+and\s+(?P<name>{_ENTITY_NAME})")
 
 # A visit's destination that is a thing, not a named place: "to a pair of disputed islets",
@@ -212,24 +217,25 @@ class PartiesMixin:
             target = last.actors[-1][0]  # "the council adopted Resolution 2371" goes on
         if imposer is None or target is None:
             return None
-        named = self._named_targets(sm, trig.end)
+        named = self._named_targets(sm, trig.end, clause[1])
         if named:
             return [(imposer, "imposer"), *((t, "target") for t in named if t != imposer)]
         if coordinated is not None and coordinated != target:
             return [(coordinated, "imposer"), (imposer, "imposer"), (target, "target")]
         return [(imposer, "imposer"), (target, "target")]
 
-    def _named_targets(self, sm: SentenceMentions, after: int) -> list[GazetteerActor]:
-        """The persons and companies a sanction names after its trigger, by name; a name the
-        gazetteer holds is its actor."""
+    def _named_targets(self, sm: SentenceMentions, after: int, until: int) -> list[GazetteerActor]:
+        """The persons and companies a sanction names after its trigger (a list that starts in
+        its clause), by name; a name the gazetteer holds is its actor."""
         body = sm.sentence.plain
         names: list[str] = []
-        of_country = _OF_COUNTRY.match(body, after)
+        of_country = _OF_COUNTRY.match(body, after, until)
         if of_country is not None:
             names.append(of_country.group("name"))
-        including = _INCLUDING.search(body, after)
+        including = _INCLUDING.search(body, after, until)
         if including is not None:
             names.append(including.group("name"))
+            # the list goes on past a clause break: "including X, a senior aide, and Y, ..."
             names += [m.group("name") for m in _AND_NAME.finditer(body, including.end())]
         actors: list[GazetteerActor] = []
         for name in names:
