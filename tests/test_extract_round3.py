@@ -388,6 +388,17 @@ ROUND_3 = [
         [_ev("sanction", ["Min Aung Hlaing", "United States"], "2021-02-11", "occurred")],
         id="an-including-list-of-another-clause-is-not-this-sanctions",
     ),
+    pytest.param(
+        "2026-01-16",
+        "Mark Carney met Xi Jinping on Friday. On Thursday he met Premier Li Qiang, after which "
+        "officials signed memorandums of understanding on energy.",
+        [
+            _ev("meeting", ["Mark Carney", "Xi Jinping"], "2026-01-16", "occurred"),
+            _ev("meeting", ["Li Qiang", "Mark Carney"], "2026-01-15", "occurred"),
+            _ev("agreement", ["Canada", "China"], "2026-01-15", "occurred"),
+        ],
+        id="officials-signed-with-signed-as-the-trigger",
+    ),
 ]
 
 

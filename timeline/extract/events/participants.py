@@ -305,7 +305,7 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
             at = sm.sentence.start + presence.end()
             if any(at <= m.start <= at + 40 and m.is_person for m in sm.mentions):
                 return True  # "signed in the presence of Xi and Nazarbayev"
-        before = body[cand.clause[0] : cand.trigger.start]
+        before = body[cand.clause[0] : cand.trigger.end]  # the trigger may be "signed"
         return bool(_OFFICIALS_SIGNED.search(before)) and not re.search(
             r"\bthe\s+(?:two|three|four)\s+leaders\b", clause
         )
