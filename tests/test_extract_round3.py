@@ -399,6 +399,19 @@ ROUND_3 = [
         ],
         id="officials-signed-with-signed-as-the-trigger",
     ),
+    pytest.param(
+        "2023-05-22",
+        "Joe Biden had been due to stop in Port Moresby on Monday to meet James Marape and "
+        "Pacific leaders, but cancelled the trip to return to Washington.",
+        [_ev("meeting", [BIDEN, "James Marape"], "2023-05-22", "negated")],
+        id="a-plan-the-sentence-then-calls-off-is-negated",
+    ),
+    pytest.param(
+        "2023-05-22",
+        "Joe Biden met James Marape on Monday, but cancelled the trip to Sydney.",
+        [_ev("meeting", [BIDEN, "James Marape"], "2023-05-22", "occurred")],
+        id="a-done-meeting-stays-done-whatever-else-is-cancelled",
+    ),
 ]
 
 

@@ -47,6 +47,13 @@ _WHEN_CLAUSE = re.compile(r",\s+when\s+(?!.*,\s+when\s)")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 # "not ... until now": a negation the news itself ends.
 _UNTIL_NOW = re.compile(r"\b(?:until|till|before)\s+(?:now|today|this\s+week)\b", re.I)
+# A plan the same sentence then calls off: "..., but cancelled the trip to return home".
+_BUT_CANCELLED = re.compile(
+    r"[^.;]{0,160}?,\s+but\s+(?:(?:he|she|they|then|later)\s+)?(?:cancel\w*|called\s+off|"
+    r"scrapped|postponed|pulled\s+out\s+of|shelved)\s+(?:the|his|her|their|it)\b"
+    r"(?:\s+(?:trip|visit|meeting|summit|talks|plans?|stop|stopover)\b)?",
+    re.I,
+)
 # Officials as the subject right before "meeting"/"met": "EU foreign ministers meeting in".
 _OFFICIALS_BEFORE = re.compile(
     r"\b(?:ministers|officials|envoys|delegates|delegations|diplomats|negotiators|aides|"
@@ -453,6 +460,8 @@ class FramesMixin:
                 # "On Thursday, Trump cancelled a planned meeting": the cancelling is told in
                 # the past, so its dates resolve backwards, whatever the noun's adjective
                 future = False
+        elif future and _BUT_CANCELLED.match(body, trig.end):
+            status = "negated"  # "had been due to stop in Port Moresby ..., but cancelled the trip"
         elif future:
             status = "planned"
         if type_ == "invitation" and self._has(tr.AT_INVITATION, body):
