@@ -412,6 +412,16 @@ ROUND_3 = [
         [_ev("meeting", [BIDEN, "James Marape"], "2023-05-22", "occurred")],
         id="a-done-meeting-stays-done-whatever-else-is-cancelled",
     ),
+    pytest.param(
+        "2013-03-25",
+        "Xi Jinping met Jakaya Kikwete on Sunday. Xi flew to Tanzania from Moscow, where he "
+        "held talks with Russian President Vladimir Putin on Friday.",
+        [
+            _ev("meeting", ["Jakaya Kikwete", "Xi Jinping"], "2013-03-24", "occurred"),
+            _ev("meeting", ["Vladimir Putin", "Xi Jinping"], "2013-03-22", "occurred"),
+        ],
+        id="a-where-clauses-date-is-its-own-events",
+    ),
 ]
 
 

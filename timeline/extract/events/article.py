@@ -64,6 +64,7 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         # dated act of a type, though no event came of it (no party named); later undated
         # acts of that type ("Britain sanctioned five Russian banks") are its parts.
         self.story_dates: dict[str, DateRange] = {}
+        self._trigger_starts: list[int] = []  # the sentence's event triggers, for dating
 
     # --- per sentence ------------------------------------------------------------------
 
@@ -105,6 +106,7 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         candidates = [c for c in (self._candidate(sm, t, clauses, triggers) for t in triggers) if c]
         if not candidates:
             return
+        self._trigger_starts = [c.trigger.start for c in candidates]
         anchor = self._anchor(sm) if tr.ANCHORED_CUE.search(body) else None
         # Dates resolve by the tense of their event: "met on Tuesday" is the last Tuesday,
         # "will visit on Tuesday" the next one.

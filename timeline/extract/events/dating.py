@@ -192,6 +192,20 @@ class DatingMixin:
                     # "Kim, who met Trump in 2019, will visit Moscow next week": each side of
                     # a relative clause is dated by its own expressions
                     pool = [e for e in pool if not any(a <= e.start_char < b for a, b in away)]
+                # "Xi flew to Tanzania from Moscow, where he held talks with Putin on Friday":
+                # another clause's date belongs to the event told in it
+                taken = [
+                    (a, b)
+                    for a, b in clauses
+                    if a > trig.start
+                    and (
+                        re.match(r"\s*where\b", body[a:b])
+                        or re.search(r"\bwhere\s*$", body[max(0, a - 10) : a])
+                    )
+                    and any(a <= t < b for t in self._trigger_starts if t != trig.start)
+                ]
+                if taken:
+                    pool = [e for e in pool if not any(a <= e.start_char < b for a, b in taken)]
                 foreign = others_where(sm, trig.end)
                 if foreign:
                     pool = [e for e in pool if not any(a <= e.start_char < b for a, b in foreign)]
