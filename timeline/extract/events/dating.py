@@ -198,9 +198,11 @@ class DatingMixin:
                     (a, b)
                     for a, b in clauses
                     if a > trig.start
-                    and (
-                        re.match(r"\s*where\b", body[a:b])
-                        or re.search(r"\bwhere\s*$", body[max(0, a - 10) : a])
+                    # a where-clause on the place left ("from Moscow, where"), not the one
+                    # gone to ("a trip to Kyiv, where he held talks on Tuesday")
+                    and re.search(
+                        r"\bfrom\s+(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*,\s+(?:where\s*)?$",
+                        body[max(0, a - 60) : a],
                     )
                     and any(a <= t < b for t in self._trigger_starts if t != trig.start)
                 ]
