@@ -422,6 +422,22 @@ ROUND_3 = [
         ],
         id="a-where-clauses-date-is-its-own-events",
     ),
+    pytest.param(
+        "2013-03-25",
+        "Xi Jinping met Jakaya Kikwete on Sunday. He will leave for Durban later on Monday for "
+        "the fifth BRICS summit on Tuesday and Wednesday, which South African President Jacob "
+        "Zuma will host and which Brazilian President Dilma Rousseff will also attend.",
+        [
+            _ev("meeting", ["Jakaya Kikwete", "Xi Jinping"], "2013-03-24", "occurred"),
+            _ev(
+                "attendance",
+                ["Dilma Rousseff", "Jacob Zuma", "Xi Jinping"],
+                ("2013-03-26", "2013-03-27"),
+                "planned",
+            ),
+        ],
+        id="leaving-for-a-summit-one-hosts-and-others-attend",
+    ),
 ]
 
 

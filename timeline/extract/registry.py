@@ -150,6 +150,12 @@ REGISTRY: tuple[EventTypeSpec, ...] = (
                 r"|went (?:straight )?(?:from (?-i:[A-Z])[\w-]+ )?to(?= (?-i:[A-Z])| the\b)",
             ),
             # "before heading to the APEC summit", "on his way to the G8 summit in Okinawa"
+            # "He will leave for Durban later on Monday for the BRICS summit"
+            TriggerRule(
+                "visit",
+                "leave leaves left leaving",
+                "(?:leave|leaves|left|leaving) for(?= (?-i:[A-Z]))",
+            ),
             TriggerRule(
                 "visit",
                 "heading head heads headed on en",

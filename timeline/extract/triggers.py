@@ -107,7 +107,8 @@ TRIP_FOR_GATHERING = re.compile(
     r"gathering)\b"
     # "travel to Russia for the summit": a summit told already, no partner named
     r"|\bfor the summit\b(?!\s+(?:with|between)\b)"
-    r"|\bfor (?:an? |the )?(?-i:G-?\d+|Group of (?:\d+|[A-Z][a-z]+)|[A-Z]{3,})\s+"
+    r"|\bfor (?:an? |the )?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|annual|\d+(?:st|nd|rd|th))\s+)?(?-i:G-?\d+|Group of (?:\d+|[A-Z][a-z]+)|[A-Z]{3,})\s+"
     r"(?:leaders'\s+)?(?:summit|meetings?)\b"
     # "flying to the Boao Forum", "heading to the Asia-Pacific Economic Cooperation summit":
     # the trip's destination is the gathering itself

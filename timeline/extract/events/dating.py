@@ -225,6 +225,15 @@ class DatingMixin:
                         or e.range.start <= self.published
                         or not _SCOPE_UNTIL.match(e.text)
                     ]
+                if type_ == "attendance" and trig.subtype == "visit":
+                    # "will leave for Durban on Monday for the BRICS summit on Tuesday and
+                    # Wednesday": the gathering's dates, not the journey's
+                    gathering = tr.TRIP_FOR_GATHERING.search(body, trig.end)
+                    later = [e for e in pool if gathering and e.start_char >= gathering.end()]
+                    if later and not re.search(
+                        r"[,;]", body[gathering.end() : later[0].start_char]
+                    ):
+                        pool = later
                 pick = _pick_date(pool, trig, clause, body)
                 if pick is None and _OFFSET_BEFORE.search(
                     body[max(0, trig.start - 60) : trig.start]

@@ -47,6 +47,13 @@ _WHEN_CLAUSE = re.compile(r",\s+when\s+(?!.*,\s+when\s)")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 # "not ... until now": a negation the news itself ends.
 _UNTIL_NOW = re.compile(r"\b(?:until|till|before)\s+(?:now|today|this\s+week)\b", re.I)
+# A gathering as the object of "host" in a relative clause before it: "the BRICS summit on
+# Tuesday and Wednesday, which South African President Jacob Zuma will host".
+_HOSTS_THE_GATHERING = re.compile(
+    r"\b(?:summit|forum|conference|parade|ceremony|gathering|games|olympics)\b[^.;]{0,40},?\s+"
+    r"(?:which|that)\s+(?:[\w.'-]+\s+){1,6}?(?:will\s+|would\s+|is\s+to\s+)?$",
+    re.I,
+)
 # A plan the same sentence then calls off: "..., but cancelled the trip to return home".
 _BUT_CANCELLED = re.compile(
     r"[^.;]{0,160}?,\s+but\s+(?:(?:he|she|they|then|later)\s+)?(?:cancel\w*|called\s+off|"
@@ -163,6 +170,12 @@ class FramesMixin:
             "hosting",
         ) and tr.HOSTED_AT_GATHERING.match(body[trig.start :]):
             type_ = "attendance"  # "Xi hosted Putin and Kim at a military parade"
+        elif lowered_trigger in ("host", "hosts") and _HOSTS_THE_GATHERING.search(
+            body, max(0, trig.start - 120), trig.start
+        ):
+            # "the BRICS summit on Tuesday, which Zuma will host": the gathering's host, and
+            # no one named after the verb is his guest
+            return None
         elif lowered_trigger in ("host", "hosted", "hosts", "hosting"):
             lo, hi = s.start + trig.end, s.start + trig.end + 40
             named = any(lo <= m.start < hi and m.is_person for m in sm.mentions)
