@@ -438,6 +438,15 @@ ROUND_3 = [
         ],
         id="leaving-for-a-summit-one-hosts-and-others-attend",
     ),
+    pytest.param(
+        "2016-05-23",
+        "By Thomas Reid\n\nHANOI, May 23 (AP) - President Barack Obama said on Monday that the "
+        "United States was lifting its ban on selling weapons to Vietnam, on the first day of a "
+        "visit to the former enemy.\n\nObama made the announcement at a joint news conference "
+        "with Vietnamese President Tran Dai Quang after talks at the Presidential Palace.",
+        [_ev("meeting", [OBAMA, "Tran Dai Quang"], "2016-05-23", "occurred")],
+        id="the-lead-after-a-byline-reports-the-storys-day",
+    ),
 ]
 
 

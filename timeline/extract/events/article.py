@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from timeline.extract import dates as dates_mod
@@ -40,8 +41,16 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         self.tokens = resolver.tokens
         self.drafts: list[_Draft] = []
         self.lead: _Draft | None = None
-        m = tr.DATELINE.match(self.sentences[0].sentence.plain) if self.sentences else None
-        self.dateline_end = self.sentences[0].sentence.start + m.end() if m else 0
+        # The lead: the sentence that opens on the dateline, which a headline repeated or a
+        # byline ("By Thomas Reid") may precede; else the first.
+        self.lead_index, m = 0, None
+        for k, head in enumerate(self.sentences[:3]):
+            m = tr.DATELINE.match(head.sentence.plain)
+            if m:
+                self.lead_index = k
+                break
+        lead_start = self.sentences[self.lead_index].sentence.start if self.sentences else 0
+        self.dateline_end = lead_start + m.end() if m else 0
         self.dateline_place = m.group(1).strip().title() if m else None
         # "UNITED NATIONS, Sept 23 (Reuters) - Trump ... before sitting down with Zelensky":
         # the day the lead tells of, when it names no other (the year nearest publication)
@@ -81,7 +90,7 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
 
     def _sentence(self, sm: SentenceMentions) -> None:
         self._sentence_events(sm)
-        if sm.index == 0:
+        if sm.index == self.lead_index:
             self._remember_story_dates(sm)
         self._remember_gathering(sm)  # for the sentences after this one
 
@@ -128,11 +137,12 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         body = s.plain
         made = {d.type for d in self.drafts}
         triggers = tr.find_triggers(body, self.tokens, (sm.first_token, sm.end_token), s.start)
-        exprs = [
-            e
-            for e in _sentence_dates(s, self.published, "past", None, self.dateline_end)
-            if e.kind != "report"
-        ]
+        found = _sentence_dates(s, self.published, "past", None, self.dateline_end)
+        exprs = [e for e in found if e.kind != "report"]
+        if not exprs:
+            # "Obama said on Monday that ..., on the first day of a visit": with no other date
+            # in the lead, the day it reports is the story's
+            exprs = [replace(e, kind="absolute") for e in found]
         for trig in triggers:
             if trig.type in self.story_dates or trig.type in made:
                 continue
@@ -141,7 +151,7 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
                 self.story_dates[trig.type] = pick.range
 
     def _dateline_day(self) -> date | None:
-        plain = self.sentences[0].sentence.plain
+        plain = self.sentences[self.lead_index].sentence.plain
         # Before publication only: a dateline of the publication day itself tells nothing
         # more ("ANCHORAGE, Aug. 16 - Trump and Putin ended their summit" on the 16th; the
         # talks were on Friday the 15th).
@@ -265,7 +275,7 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         location = d.location
         if location is None and d.date is not None and d.own_date is False and self.dateline_place:
             location = None
-        if location is None and self.dateline_place and d.sentence_index == 0:
+        if location is None and self.dateline_place and d.sentence_index == self.lead_index:
             location = self.dateline_place
         return ExtractedEvent(
             type=d.type,

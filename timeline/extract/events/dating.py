@@ -382,7 +382,7 @@ class DatingMixin:
         refers back ("during the talks", "also")."""
         if tr.ANCHOR_NOUN.search(sm.sentence.plain) or re.search(r"\balso\b", sm.sentence.plain):
             return True
-        if sm.index == 0 and self.dateline_day is not None:
+        if sm.index == self.lead_index and self.dateline_day is not None:
             return True  # the lead sentence of a datelined story is the story
         lead = self.lead
         if lead is None:
@@ -496,7 +496,7 @@ class DatingMixin:
                     return last.date
         lead = self.lead
         if (
-            sm.index == 0
+            sm.index == self.lead_index
             and self.dateline_day is not None
             and cand.status == "occurred"
             and (lead is None or lead.date is None)
