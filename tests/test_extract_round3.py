@@ -447,6 +447,13 @@ ROUND_3 = [
         [_ev("meeting", [OBAMA, "Tran Dai Quang"], "2016-05-23", "occurred")],
         id="the-lead-after-a-byline-reports-the-storys-day",
     ),
+    pytest.param(
+        "2013-09-07",
+        "After the talks, Xi Jinping and Nursultan Nazarbayev signed a joint declaration and "
+        "set a goal of raising bilateral trade to $40 billion by 2015.",
+        [_ev("agreement", ["Nursultan Nazarbayev", "Xi Jinping"], None, "occurred")],
+        id="a-target-by-a-later-year-does-not-date-the-signing",
+    ),
 ]
 
 

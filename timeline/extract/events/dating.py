@@ -43,7 +43,8 @@ _SENT_BACK = re.compile(
 # "over breakfast on Sunday": the meeting goes on after a since-clause
 _OVER_A_MEAL = re.compile(r"\bover\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:breakfast|lunch|dinner|tea)\b")
 # The end of a term an act sets, not the act's date: "until 2030", "through 2027".
-_SCOPE_UNTIL = re.compile(r"(?:until|till|through|to)\b", re.I)
+# ... or a target: "set a goal of raising trade to $40 billion by 2015".
+_SCOPE_UNTIL = re.compile(r"(?:until|till|through|to|by)\b", re.I)
 
 
 class DatingMixin:
