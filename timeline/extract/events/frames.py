@@ -13,7 +13,7 @@ from timeline.extract.entities import (
 )
 from timeline.extract.events.datepick import _segments, _unquoted
 from timeline.extract.gazetteer import GazetteerActor
-from timeline.extract.lexicon import WEEKDAY_NAMES
+from timeline.extract.lexicon import CANCELLED_CUES, WEEKDAY_NAMES
 from timeline.extract.registry import spec_for
 from timeline.extract.stages import Frame
 
@@ -56,8 +56,8 @@ _HOSTS_THE_GATHERING = re.compile(
 )
 # A plan the same sentence then calls off: "..., but cancelled the trip to return home".
 _BUT_CANCELLED = re.compile(
-    r"[^.;]{0,160}?,\s+but\s+(?:(?:he|she|they|then|later)\s+)?(?:cancel\w*|called\s+off|"
-    r"scrapped|postponed|pulled\s+out\s+of|shelved)\s+(?:the|his|her|their|it)\b"
+    r"[^.;]{0,160}?,\s+but\s+(?:(?:he|she|they|then|later)\s+)?"
+    rf"(?:{'|'.join(CANCELLED_CUES)}|pulled\s+out\s+of|shelved)\s+(?:the|his|her|their|it)\b"
     r"(?:\s+(?:trip|visit|meeting|summit|talks|plans?|stop|stopover)\b)?",
     re.I,
 )
