@@ -460,3 +460,14 @@ ROUND_3 = [
 @pytest.mark.parametrize(("day", "text", "expected"), ROUND_3)
 def test_round_3(gaz: Gazetteer, day: str, text: str, expected: list[tuple[Any, ...]]) -> None:
     assert extract(gaz, text, date.fromisoformat(day)) == expected
+
+
+def test_a_leader_named_after_adviser_to_is_whose_adviser(gaz: Gazetteer) -> None:
+    """ "Jared Kushner, senior adviser to U.S. President Donald Trump, ... attended the
+    signing": Trump is named as whose adviser attended, not as a party."""
+    from timeline.extract.entities import resolve_mentions
+
+    text = "Jared Kushner, senior adviser to U.S. President Donald Trump, attended the signing."
+    [sm] = resolve_mentions(text, date(2021, 1, 5), gaz)
+    trump = [m for m in sm.mentions if m.actor.name == "Donald Trump"]
+    assert [m.dependant for m in trump] == ["adviser"]

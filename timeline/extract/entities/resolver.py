@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import partial
 
@@ -287,6 +288,16 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                     full_mentions.append(mention.actor)
             skip_to = hit.j
         close_sentence()
+        for sm in out:
+            # "Jared Kushner, senior adviser to U.S. President Donald Trump": the adviser acts
+            sm.mentions = [
+                replace(m, dependant=found.group(1).lower())
+                if m.is_person
+                and m.dependant is None
+                and (found := _AIDE_OF.search(self.plain, max(0, m.start - 60), m.start))
+                else m
+                for m in sm.mentions
+            ]
         return out
 
     # -- pieces ---------------------------------------------------------------------
@@ -563,6 +574,11 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
         return None
 
 
+# An official "of"/"to" a leader, before the leader's name.
+_AIDE_OF = re.compile(
+    r"\b(adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|son-in-law|"
+    r"ambassador|emissary)\s+(?:to|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}$"
+)
 _SUBORDINATORS = frozenset({"since", "after", "before", "when", "while", "because", "until"})
 # "... to congratulate him": a purpose infinitive whose object pronoun is the object before
 _PURPOSE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+$")
