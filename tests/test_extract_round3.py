@@ -454,6 +454,13 @@ ROUND_3 = [
         [_ev("agreement", ["Nursultan Nazarbayev", "Xi Jinping"], None, "occurred")],
         id="a-target-by-a-later-year-does-not-date-the-signing",
     ),
+    pytest.param(
+        "2021-01-05",
+        "Kuwait has mediated since the start. Kuwaiti Foreign Minister Sheikh Ahmad Nasser "
+        "al-Sabah spoke by telephone on Monday with Sheikh Tamim bin Hamad Al Thani.",
+        [],
+        id="a-foreign-minister-of-the-ruling-family-is-no-leader",
+    ),
 ]
 
 

@@ -357,6 +357,8 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
                 ),
                 first,
             )
+            if any(keys[b] in _OFFICIAL_TITLES for b in range(max(0, first - 3), first)):
+                continue  # "Kuwaiti Foreign Minister Sheikh Ahmad Nasser al-Sabah": an official
             titled = first > 0 and (
                 keys[first - 1] in _RULER_HONORIFICS or self._is_title_token(first - 1)
             )
@@ -578,6 +580,11 @@ class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):
 _AIDE_OF = re.compile(
     r"\b(adviser|advisor|aide|envoy|spokesman|spokeswoman|spokesperson|son-in-law|"
     r"ambassador|emissary)\s+(?:to|of)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}$"
+)
+# Officials' titles: a name right after one is no leader's ("Foreign Minister Sheikh X").
+_OFFICIAL_TITLES = frozenset(
+    {"minister", "secretary", "ambassador", "envoy", "adviser", "advisor", "governor"}
+    | {"spokesman", "spokeswoman", "deputy", "mayor", "senator"}
 )
 _SUBORDINATORS = frozenset({"since", "after", "before", "when", "while", "because", "until"})
 # "... to congratulate him": a purpose infinitive whose object pronoun is the object before
