@@ -461,6 +461,13 @@ ROUND_3 = [
         [],
         id="a-foreign-minister-of-the-ruling-family-is-no-leader",
     ),
+    pytest.param(
+        "2005-05-09",
+        "George W. Bush arrived in Moscow on Sunday. On Sunday evening Vladimir Putin received "
+        "the American president at his residence outside Moscow.",
+        [_ev("meeting", [BUSH, "Vladimir Putin"], "2005-05-08", "occurred")],
+        id="received-the-american-president",
+    ),
 ]
 
 

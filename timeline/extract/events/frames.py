@@ -80,7 +80,9 @@ _GROUP_SUBJECT_GAP = re.compile(
 )
 # Between "welcomed"/"received (by)"/"see" and the leader it governs: titles and a country's
 # possessive ("received by Saudi Arabia's King Salman"), not a determiner or a clause
-_OBJECT_GAP = re.compile(r"\s+(?:by\s+)?(?:(?:visiting|former|new)\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}")
+_OBJECT_GAP = re.compile(
+    r"\s+(?:by\s+)?(?:the\s+)?(?:(?:visiting|former|new)\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}"
+)
 
 
 class FramesMixin:
