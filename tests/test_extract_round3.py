@@ -468,6 +468,20 @@ ROUND_3 = [
         [_ev("meeting", [BUSH, "Vladimir Putin"], "2005-05-08", "occurred")],
         id="received-the-american-president",
     ),
+    pytest.param(
+        "2008-05-23",
+        "The constitutive treaty was signed by host Luiz Inacio Lula da Silva of Brazil, "
+        "Argentina's Cristina Fernandez de Kirchner and Bolivia's Evo Morales.",
+        [
+            _ev(
+                "agreement",
+                ["Cristina Fernandez de Kirchner", "Evo Morales", "Luiz Inacio Lula da Silva"],
+                None,
+                "occurred",
+            )
+        ],
+        id="signed-by-host-lula-the-noun",
+    ),
 ]
 
 

@@ -186,8 +186,9 @@ class FramesMixin:
             )
             if not named and not meal:
                 return None  # "Xi hosted more than 20 leaders": no one named
-            if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", before):
-                return None  # "Kishida, the host, has invited him": the noun, no meeting
+            if re.search(r"\b(?:the|a|an|its|his|her|their|by|as)\s+$", before):
+                # "Kishida, the host, has invited him", "signed by host Lula": the noun
+                return None
         if lowered_trigger == "see" and not re.search(r"\bto\s+$", before):
             return None  # "see" meets only as "to see X": not "we will see Xi's answer"
         if lowered_trigger.endswith(" by") and re.search(
