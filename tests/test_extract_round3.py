@@ -482,6 +482,16 @@ ROUND_3 = [
         ],
         id="signed-by-host-lula-the-noun",
     ),
+    pytest.param(
+        "2001-07-17",
+        "Atal Bihari Vajpayee accepted Pervez Musharraf's invitation to visit Pakistan, though "
+        "no date was set.",
+        [
+            _ev("invitation", ["Atal Bihari Vajpayee", "Pervez Musharraf"], None, "occurred"),
+            _ev("meeting", ["Atal Bihari Vajpayee", "Pervez Musharraf"], None, "planned"),
+        ],
+        id="an-accepted-invitation-to-visit-is-a-planned-visit",
+    ),
 ]
 
 

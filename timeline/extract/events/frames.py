@@ -43,6 +43,12 @@ _GROUP_LEADERS = re.compile(
     r"Nordic|Baltic|world|regional)\s+leaders\b(?!\s+of\b)",
     re.I,
 )
+# "accepted Musharraf's invitation to visit": the visit is planned, the acceptor travels.
+_ACCEPTED_INVITATION = re.compile(
+    r"\baccept(?:ed|s|ing)?\s+(?:[\w'’.-]+\s+){0,4}?invitation\s+(?:from\s+(?:[\w'’.-]+\s+){1,4})?"
+    r"to\s+(?:pay\s+(?:a|an)\s+(?:[\w-]+\s+)?)?$",
+    re.I,
+)
 _WHEN_CLAUSE = re.compile(r",\s+when\s+(?!.*,\s+when\s)")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 # "not ... until now": a negation the news itself ends.
@@ -308,7 +314,10 @@ class FramesMixin:
             ):
                 return None  # "Moon's special envoy, Chung Eui-yong, met Kim"
         if trig.subtype == "visit":
-            if re.search(r"\b(?:invit\w*|ask(?:ed|s|ing)?)\b[^.;]{0,40}$", before, re.I):
+            accepted = _ACCEPTED_INVITATION.search(before)
+            if not accepted and re.search(
+                r"\b(?:invit\w*|ask(?:ed|s|ing)?)\b[^.;]{0,40}$", before, re.I
+            ):
                 return None  # "invited Kim to visit", "asked Putin to visit": the invitation
             if tr.TRIP_FOR_GATHERING.search(body[trig.end : trig.end + 80]):
                 type_ = "attendance"
@@ -378,6 +387,8 @@ class FramesMixin:
             # is no wish over a clause of its own (a real wish, "hopes that when he travels
             # to Asia he can meet Kim", still governs)
             wish = None
+        if wish and _ACCEPTED_INVITATION.search(before):
+            wish = None  # an accepted invitation to visit is a plan, not a wish
         invited_for = False
         if (
             wish
@@ -470,6 +481,8 @@ class FramesMixin:
                 future = True  # "is due to see Chretien in April, when Canada hosts the summit"
         if trig.subtype == "expect" or invited_for:
             future = True
+        if trig.subtype == "visit" and _ACCEPTED_INVITATION.search(before):
+            future = True  # "Vajpayee accepted Musharraf's invitation to visit Pakistan"
         if negated:
             status = "negated"
             if cue is not None and re.search(r"(?:ed|off)$", cue.group("cue"), re.I):

@@ -75,6 +75,8 @@ class PartiesMixin:
         traveller = None
         first = None
         for m in self._outside_relatives(sm, trig, list(sm.mentions)):
+            if re.match(r"['’]s\s+invitation\b", self.text[m.end : m.end + 16]):
+                continue  # "accepted Musharraf's invitation to visit": the host's
             if lo <= m.start < trig_pos and m.is_person:
                 traveller = m if m.dependant is None else None
                 if first is None and m.dependant is None:
