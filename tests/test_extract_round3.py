@@ -509,3 +509,91 @@ def test_a_leader_named_after_adviser_to_is_whose_adviser(gaz: Gazetteer) -> Non
     [sm] = resolve_mentions(text, date(2021, 1, 5), gaz)
     trump = [m for m in sm.mentions if m.actor.name == "Donald Trump"]
     assert [m.dependant for m in trump] == ["adviser"]
+
+
+# A review of the round by fresh eyes reproduced these over-reaches of its own rules; each
+# sentence is a case the round's first versions got wrong (expected as a careful annotator
+# following the eval README would read it).
+REVIEWED_3 = [
+    ("2024-06-01", "Joe Biden called on Benjamin Netanyahu and Hamas to accept the ceasefire "
+     "deal.", []),
+    ("2022-03-01", "Emmanuel Macron called on Vladimir Putin on Monday to halt the offensive.", []),
+    ("2023-09-20", "Joe Biden called on world leaders to stand with Volodymyr Zelensky.", []),
+    ("2023-03-17", "The leaders of the two countries, Xi Jinping and Vladimir Putin, will meet in "
+     "Moscow on Tuesday.", [_ev("meeting", ["Vladimir Putin", "Xi Jinping"], "2023-03-21",
+                                "planned")]),
+    ("2025-08-19", "European leaders, Emmanuel Macron among them, met Donald Trump at the White "
+     "House on Monday.",
+     [_ev("meeting", ["Donald Trump", "Emmanuel Macron"], "2025-08-18", "occurred")]),
+    ("2023-05-22", "G7 leaders met Volodymyr Zelensky in Hiroshima on Sunday, with Joe Biden and "
+     "Fumio Kishida among them.",
+     [_ev("meeting", [BIDEN, KISHIDA, "Volodymyr Zelensky"], "2023-05-21", "occurred")]),
+    ("2024-04-12", "Joe Biden spoke by phone with Xi Jinping on Tuesday. On Wednesday, Biden "
+     "spoke with Fumio Kishida at the White House.",
+     [_ev("call", [BIDEN, "Xi Jinping"], "2024-04-09", "occurred")]),
+    ("2023-04-15", "Xi Jinping spoke with Vladimir Putin by phone on Monday, and then in Beijing "
+     "on Wednesday he toured a factory.",
+     [_ev("call", ["Vladimir Putin", "Xi Jinping"], "2023-04-10", "occurred")]),
+    ("2023-09-16", "Kim Jong Un met Vladimir Putin on Wednesday, and later in Komsomolsk on "
+     "Friday toured an aircraft plant.",
+     [_ev("meeting", ["Kim Jong Un", "Vladimir Putin"], "2023-09-13", "occurred")]),
+    ("2023-05-17", "Joe Biden will travel to Hiroshima for the G7 summit on Friday, but "
+     "cancelled his trip to Australia.",
+     [_ev("attendance", [BIDEN], "2023-05-19", "planned")]),
+    ("2024-07-09", "Narendra Modi is on a two-day visit to Moscow for talks with Vladimir Putin "
+     "on Monday and Tuesday.",
+     [_ev("meeting", [MODI, "Vladimir Putin"], ("2024-07-08", "2024-07-09"), "occurred")]),
+    ("2025-03-04", "Vladimir Putin did not call Volodymyr Zelensky before today's deadline.",
+     [_ev("call", ["Vladimir Putin", "Volodymyr Zelensky"], None, "negated")]),
+    ("2022-02-25", "Britain imposed sanctions on Russia on Thursday, targeting several banks "
+     "including Sberbank, and Boris Johnson said more would follow.",
+     [_ev("sanction", ["Russia", "United Kingdom"], "2022-02-24", "occurred")]),
+    ("2023-02-25", "The United States imposed sanctions on Russia on Friday, a move backed by "
+     "allies including Prime Minister Rishi Sunak.",
+     [_ev("sanction", ["Russia", "United States"], "2023-02-24", "occurred")]),
+    ("2022-03-12", "The United States imposed sanctions on Russia's oil exports to the European "
+     "Union on Friday.", [_ev("sanction", ["Russia", "United States"], "2022-03-11",
+                              "occurred")]),
+    ("2022-11-16", "Joe Biden held talks with Xi Jinping in Bali on Monday. Vladimir Putin will "
+     "meet him in Beijing in February.",
+     [_ev("meeting", [BIDEN, "Xi Jinping"], "2022-11-14", "occurred"),
+      _ev("meeting", ["Vladimir Putin", "Xi Jinping"], ("2023-02-01", "2023-02-28"),
+          "planned")]),
+    ("2023-03-22", "Xi Jinping and Vladimir Putin signed a joint statement in Moscow on Tuesday "
+     "as their foreign ministers looked on.",
+     [_ev("agreement", ["Vladimir Putin", "Xi Jinping"], "2023-03-21", "occurred")]),
+    ("2022-11-16", "Xi Jinping met Joe Biden in Bali on Monday. The two countries agreed to "
+     "resume climate talks, and their leaders will meet again in San Francisco next year.",
+     [_ev("meeting", [BIDEN, "Xi Jinping"], "2022-11-14", "occurred"),
+      _ev("meeting", [BIDEN, "Xi Jinping"], ("2023-01-01", "2023-12-31"), "planned")]),
+    ("2023-03-08", "Joe Biden will welcome Yoon Suk Yeol to the United States next month. Yoon "
+     "will pay a state visit to the country on April 26 at the invitation of Biden.",
+     [_ev("meeting", [BIDEN, "Yoon Suk Yeol"], "2023-04-26", "planned"),
+      _ev("invitation", [BIDEN, "Yoon Suk Yeol"], None, "occurred")]),
+    ("2024-05-08", "Vladimir Putin, who said that relations with China had never been better, "
+     "will visit Beijing next week.",
+     [_ev("meeting", ["Vladimir Putin", "Xi Jinping"], ("2024-05-13", "2024-05-19"),
+          "planned")]),
+    ("2023-01-15", "Joe Biden, Fumio Kishida and their foreign ministers met in Washington on "
+     "Friday.", [_ev("meeting", [BIDEN, KISHIDA], "2023-01-13", "occurred")]),
+    ("2023-03-22", "Xi Jinping and Vladimir Putin held a summit hosted by Putin in Moscow on "
+     "Tuesday.", [_ev("meeting", ["Vladimir Putin", "Xi Jinping"], "2023-03-21",
+                      "occurred")]),
+    ("2021-09-15", "Officials from both countries met in Geneva on Monday to discuss arms "
+     "control. Joe Biden and Vladimir Putin last met in Geneva, where they agreed to start "
+     "the dialogue.", [_ev("meeting", [BIDEN, "Vladimir Putin"], None, "occurred")]),
+    ("2023-08-18", "Narendra Modi will travel to Johannesburg on Tuesday for the BRICS summit "
+     "and then to Athens on Friday.",
+     [_ev("attendance", [MODI], "2023-08-22", "planned")]),
+    ("2023-09-05", "Prince William visited Riyadh on Monday and met Crown Prince Mohammed bin "
+     "Salman. On Tuesday, the prince held talks with Recep Tayyip Erdogan.", []),
+    ("2023-09-08", "Vladimir Putin will meet Kim Jong Un, who arrives in Vladivostok on "
+     "Tuesday.", [_ev("meeting", ["Kim Jong Un", "Vladimir Putin"], "2023-09-12", "planned")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("day", "text", "expected"), REVIEWED_3)
+def test_the_third_rounds_rules_stop_where_they_over_reached(
+    gaz: Gazetteer, day: str, text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert extract(gaz, text, date.fromisoformat(day)) == expected

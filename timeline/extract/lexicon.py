@@ -94,7 +94,6 @@ TITLES: dict[tuple[str, ...], str] = {
 DESCRIPTOR_TITLES: tuple[tuple[str, ...], ...] = (
     ("crown", "prince"),
     ("interim", "president"),
-    ("prince",),
     ("emir",),
     ("sheikh",),
     ("sultan",),

@@ -187,7 +187,11 @@ class PairsMixin:
                             )
                         )
                 return len(phrase)
-        if key == "their" and any(m.via == "pair_country" for m in bucket):
+        if (
+            key == "their"
+            and any(m.via == "pair_country" for m in bucket)
+            and nxt not in ("leaders", "presidents", "heads", "prime", "premiers", "leader")
+        ):
             return 1  # "urging the two countries to manage their differences": theirs
         for phrase in _PAIR_PHRASES:
             if phrase[0] == key and _phrase_at(tokens, i, phrase):

@@ -38,10 +38,9 @@ from timeline.names import fold
 
 # Capitalised words between a title and the name it heads: "Emir Sheikh Tamim".
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,2}")
-# The end of a preposition's phrase before a name: "took over from (President) Chirac".
-_AFTER_PREPOSITION = re.compile(
-    r"\b(?:from|with|to|by|of|for|about|against)\s+(?:[A-Z][\w.'-]*\s+){0,4}$"
-)
+# The end of a preposition's phrase before a name: "took over from (President) Chirac" (not
+# "with", "to": "held talks with Xi. Putin will meet him" is Xi).
+_AFTER_PREPOSITION = re.compile(r"\b(?:from|of|about|against|over)\s+(?:[A-Z][\w.'-]*\s+){0,4}$")
 
 
 class EntityResolver(NamesMixin, TitlesMixin, PairsMixin):

@@ -146,6 +146,8 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         for trig in triggers:
             if trig.type in self.story_dates or trig.type in made:
                 continue
+            if tr.OFFICIALS.search(body, 0, trig.start):
+                continue  # "Officials from both countries met in Geneva on Monday": theirs
             pick = _pick_date(exprs, trig, (0, len(body)), body)
             if pick is not None and pick.range is not None and pick.range.end <= self.published:
                 self.story_dates[trig.type] = pick.range

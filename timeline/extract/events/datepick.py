@@ -233,7 +233,12 @@ def _pick_date(
     def of_person(e: TemporalExpression) -> bool:
         """In a who-clause on a later leader: "talks with Phuc, who took office last month"."""
         between = body[trig.end : e.start_char]
-        rel = re.search(r",\s+who\b(?!.*,\s)", between)
+        # (a past of its own: "who took office last month", not "who arrives on Tuesday")
+        rel = re.search(
+            r",\s+who\s+(?:had\s+|has\s+)?(?:[a-z]+ed|took|became|won|was|were|came|led|"
+            r"held|ran|fled|left|met|became)\b(?!.*,\s)",
+            between,
+        )
         return rel is not None
 
     pool = [e for e in exprs if usable(e) and not (e.start_char > trig.end and of_person(e))]

@@ -104,6 +104,10 @@ class DatingMixin:
                 )
                 and len(told) == 2
                 and not _SEGMENT_VERB.search(body, told[0].end_char, elided.start())
+                # nothing after the second date but the sentence's or clause's end: ", and
+                # then in Beijing on Wednesday he received Lula" is another event
+                and re.match(r"\s*(?:[,.;:]|$|when\b|where\b)", body[told[1].end_char :])
+                and not _SEGMENT_VERB.search(body, elided.end(), told[1].start_char)
             ):
                 # "last met in Hiroshima in May, and before that in Phnom Penh in November":
                 # the same meeting again, at the second place and date
@@ -232,9 +236,12 @@ class DatingMixin:
                     gathering = tr.TRIP_FOR_GATHERING.search(body, trig.end)
                     later = [e for e in pool if gathering and e.start_char >= gathering.end()]
                     if later and not re.search(
-                        r"[,;]", body[gathering.end() : later[0].start_char]
+                        r"[,;]|\b(?:and|then|before|after)\b",
+                        body[gathering.end() : later[0].start_char],
                     ):
-                        pool = later
+                        pool = (
+                            later  # (not "... for the BRICS summit and then to Athens on Friday")
+                        )
                 pick = _pick_date(pool, trig, clause, body)
                 if pick is None and _OFFSET_BEFORE.search(
                     body[max(0, trig.start - 60) : trig.start]

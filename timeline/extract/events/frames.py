@@ -51,8 +51,10 @@ _ACCEPTED_INVITATION = re.compile(
 )
 _WHEN_CLAUSE = re.compile(r",\s+when\s+(?!.*,\s+when\s)")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
+# A place where leaders spoke in person: "spoke with Kishida at the White House", "in Kazan".
+_IN_PERSON_AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?[A-Z]")
 # "not ... until now": a negation the news itself ends.
-_UNTIL_NOW = re.compile(r"\b(?:until|till|before)\s+(?:now|today|this\s+week)\b", re.I)
+_UNTIL_NOW = re.compile(r"\b(?:until|till|before)\s+(?:now|today|this\s+week)\b(?!['’])", re.I)
 # A gathering as the object of "host" in a relative clause before it: "the BRICS summit on
 # Tuesday and Wednesday, which South African President Jacob Zuma will host".
 _HOSTS_THE_GATHERING = re.compile(
@@ -63,19 +65,22 @@ _HOSTS_THE_GATHERING = re.compile(
 # A plan the same sentence then calls off: "..., but cancelled the trip to return home".
 _BUT_CANCELLED = re.compile(
     r"[^.;]{0,160}?,\s+but\s+(?:(?:he|she|they|then|later)\s+)?"
-    rf"(?:{'|'.join(CANCELLED_CUES)}|pulled\s+out\s+of|shelved)\s+(?:the|his|her|their|it)\b"
-    r"(?:\s+(?:trip|visit|meeting|summit|talks|plans?|stop|stopover)\b)?",
+    rf"(?:{'|'.join(CANCELLED_CUES)}|pulled\s+out\s+of|shelved)\s+"
+    r"(?:it\b|the\s+(?:trip|visit|meeting|summit|talks|plans?|stop|stopover)\b)"
+    # "..., but cancelled his trip to Australia" is another trip
+    r"(?!\s+(?:to|in|at)\s+(?:the\s+)?(?-i:[A-Z]))",
     re.I,
 )
 # Officials as the subject right before "meeting"/"met": "EU foreign ministers meeting in".
 _OFFICIALS_BEFORE = re.compile(
-    r"\b(?:ministers|officials|envoys|delegates|delegations|diplomats|negotiators|aides|"
-    r"ambassadors|lawmakers|parliamentarians)\s+(?:also\s+)?$",
+    r"\b(?:(?P<whose>their|his|her)\s+(?:[a-z]+\s+)?)?(?:ministers|officials|envoys|delegates|"
+    r"delegations|diplomats|negotiators|aides|ambassadors|lawmakers|parliamentarians)"
+    r"\s+(?:also\s+)?$",
     re.I,
 )
 # "The leaders of the 27 countries that will remain in the EU": a group, not two leaders.
 _LEADERS_OF_MANY = re.compile(
-    r"\bleaders\s+of\s+(?:the\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:countries|nations|member\s+"
+    r"\bleaders\s+of\s+(?:the\s+)?(?:[5-9]|\d\d+|several|many|[a-z]+-[a-z]+)\s+(?:countries|nations|member\s+"
     r"states|states|governments)\b(?:\s+(?:that|which|who)\b[^,]*)?",
     re.I,
 )
@@ -138,6 +143,15 @@ class FramesMixin:
                 return None
         if trig.subtype == "call_ref" and not (self.drafts and self.drafts[-1].type == "call"):
             return None  # "conversation" goes on with a call only right after one is told
+        if (
+            trig.subtype == "call_ref"
+            and lowered_trigger.endswith((" to", " with"))
+            and (
+                self.drafts[-1].sentence_index < sm.index - 1
+                or _IN_PERSON_AT.search(body, trig.end, clause[1])
+            )
+        ):
+            return None  # "spoke with Kishida at the White House" is no call told on
         if trig.subtype == "expect" and not (
             re.search(r"\b(?:is|are|was|were|be)\s+(?:also\s+)?$", before)
             and tr.EXPECT_GATHERING.match(body[trig.start :])
@@ -220,16 +234,33 @@ class FramesMixin:
                 for m in sm.mentions
             ):
                 return None
-        if lowered_trigger in ("call", "calls", "called", "calling") and re.match(
-            r"\s+on\s+(?:[A-Z][\w.'-]*\s+){0,4}", body[trig.end :]
-        ):
-            # "is scheduled to call on Emperor Akihito", "a courtesy call on the king": a visit
-            lo = s.start + trig.end
-            called = next((m for m in sm.mentions if lo < m.start <= lo + 40 and m.is_person), None)
-            if called is None or re.match(
-                r"\s+to\s+(?!the\b|his\b|her\b)[a-z]", self.text[called.end :]
-            ):
-                return None  # "called on Putin to withdraw": an appeal
+        on_leader = (
+            re.match(r"\s+on\s+", body[trig.end :])
+            if lowered_trigger in ("call", "calls", "called", "calling")
+            else None
+        )
+        called = (
+            next(
+                (
+                    m
+                    for m in sm.mentions
+                    if m.is_person
+                    and m.start >= s.start + trig.end + on_leader.end()
+                    and _OBJECT_GAP.fullmatch(
+                        " " + body[trig.end + on_leader.end() : m.start - s.start]
+                    )
+                ),
+                None,
+            )
+            if on_leader is not None
+            else None
+        )
+        if called is not None:
+            # "is scheduled to call on Emperor Akihito" (the leader right after "on"): a visit;
+            # "called on Putin (on Monday) to withdraw", "... for help": an appeal
+            rest = self.text[called.end : s.start + clause[1]]
+            if re.search(r"\bto\s+(?!the\b|his\b|her\b)[a-z]|\bfor\b|\band\s+[A-Za-z]", rest):
+                return None
             type_ = "meeting"
         elif lowered_trigger in ("call", "calls", "called", "phoned", "rang"):
             # A verb of calling someone: a leader named right after ("called Biden"), not
@@ -249,7 +280,15 @@ class FramesMixin:
             group = _GROUP_LEADERS.search(body, clause[0], trig.start) or _LEADERS_OF_MANY.search(
                 body, clause[0], trig.start
             )
-            if group and _GROUP_SUBJECT_GAP.fullmatch(body, group.end(), trig.start):
+            met_someone = any(
+                s.start + trig.end <= m.start <= s.start + trig.end + 30 and m.is_person
+                for m in sm.mentions
+            )
+            if (
+                group
+                and _GROUP_SUBJECT_GAP.fullmatch(body, group.end(), trig.start)
+                and not met_someone
+            ):
                 type_ = "attendance"  # "The G20 leaders, Obama among them, meet tomorrow"
         if lowered_trigger in ("summit", "summits", "meeting", "meetings") and self._multilateral(
             sm, trig
@@ -278,7 +317,9 @@ class FramesMixin:
         if (
             type_ == "meeting"
             and lowered_trigger in ("meeting", "meet", "met")
-            and _OFFICIALS_BEFORE.search(before[-40:])
+            and (officials := _OFFICIALS_BEFORE.search(before[-40:])) is not None
+            # "Biden, Kishida and their foreign ministers met": the leaders meet too
+            and not officials.group("whose")
         ):
             return None  # "EU foreign ministers meeting in Brussels approved travel bans"
         if type_ in ("meeting", "call", "attendance") and trig.subtype != "absent":
@@ -464,7 +505,9 @@ class FramesMixin:
             not future
             and not past
             and tr.NOUN_TRIGGER.match(trig.text)
-            and re.search(r"\b(?:is|are)\s+(?:now\s+)?on\b", unquoted[clause[0] : trig.start])
+            and re.search(
+                r"\ball\s+eyes\s+are\s+(?:now\s+)?on\b", unquoted[clause[0] : trig.start], re.I
+            )
             and _WEEKDAY.search(unquoted, trig.end, clause[1])
             and not any(kind == "past" for _, _, kind in sentence_cues(body.lower()))
         ):
@@ -511,10 +554,12 @@ class FramesMixin:
         body = sm.sentence.plain
         if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", body[trig.end : trig.end + 12]):
             return True
-        if trig.text.lower().startswith("summit") and re.match(
-            r"\s+(?:hosted|chaired|convened|co-hosted)\s+by\b", body[trig.end :]
+        if (
+            trig.text.lower().startswith("summit")
+            and re.match(r"\s+(?:hosted|chaired|convened|co-hosted)\s+by\b", body[trig.end :])
+            and re.search(r"\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", body[: trig.start])
         ):
-            return True  # "at a summit hosted by Iohannis": a gathering
+            return True  # "... meet in Sibiu, at a summit hosted by Iohannis": a gathering
         lo = sm.sentence.start + trig.start - 12
         before = body[max(0, trig.start - 12) : trig.start]
         return (

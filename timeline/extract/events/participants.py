@@ -35,6 +35,11 @@ _WITNESSED_SIGNING = re.compile(
     r"\bwitness(?:ed|es|ing)?\s+(?:the\s+)?signing\b|\b(?:looked|looking|looks)\s+on\b",
     re.I,
 )
+_LEADERS_WATCHING = re.compile(
+    r"\b(?:the\s+(?:two|three|four)\s+(?:leaders|presidents|prime\s+ministers)|the\s+leaders)"
+    r"\s+(?:\w+\s+)?$",
+    re.I,
+)
 # Officials as the signers: "Ministers and company executives then signed", "the foreign
 # secretaries of the two countries signed", "which the two governments signed".
 _OFFICIALS_SIGNED = re.compile(
@@ -299,15 +304,33 @@ class ParticipantsMixin(PartiesMixin, PhrasesMixin):
     def _signed_by_officials(self, sm: SentenceMentions, cand: Frame) -> bool:
         body = sm.sentence.plain
         clause = body[cand.clause[0] : cand.clause[1]]
-        if _WITNESSED_SIGNING.search(body):
-            return True
+        base = sm.sentence.start
+        for watched in _WITNESSED_SIGNING.finditer(body):
+            # the watchers are the leaders ("as Modi and Hasina looked on", "the two
+            # presidents witnessed the signing"), not "their foreign ministers looked on"
+            lo = max(0, watched.start() - 45)
+            leaders = _LEADERS_WATCHING.search(body, lo, watched.start()) or any(
+                base + lo <= m.end <= base + watched.start() and m.is_person for m in sm.mentions
+            )
+            if leaders and not tr.OFFICIALS.search(body, lo, watched.start()):
+                return True
         for presence in re.finditer(r"\bin\s+the\s+presence\s+of\s+", body):
             at = sm.sentence.start + presence.end()
             if any(at <= m.start <= at + 40 and m.is_person for m in sm.mentions):
                 return True  # "signed in the presence of Xi and Nazarbayev"
         before = body[cand.clause[0] : cand.trigger.end]  # the trigger may be "signed"
-        return bool(_OFFICIALS_SIGNED.search(before)) and not re.search(
-            r"\bthe\s+(?:two|three|four)\s+leaders\b", clause
+        officials = _OFFICIALS_SIGNED.search(before)
+        if officials is None or re.search(r"\bthe\s+(?:two|three|four)\s+leaders\b", clause):
+            return False
+        # "Xi and Putin and their ministers signed": the leaders sign too
+        at = base + cand.clause[0] + officials.start()
+        return not any(
+            m.is_person
+            and m.end <= at
+            and re.fullmatch(
+                r"\s*,?\s*and\s+(?:(?:their|his|her)\s+)?(?:\w+\s+)?", self.text[m.end : at]
+            )
+            for m in sm.mentions
         )
 
     def _between_phrase(self, sm: SentenceMentions, cand: Frame) -> list[GazetteerActor] | None:

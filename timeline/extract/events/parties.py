@@ -28,7 +28,15 @@ _HIS_GOVERNMENT = re.compile(r"\b(?:his|her)\s+(?:administration|government|cabi
 _ENTITY_NAME = r"[A-Z][\w'’]*(?:[ -](?:(?:al|el|bin|ibn|de|da|van|von|der)[ -])?[A-Z][\w'’]*)*"
 _OF_COUNTRY = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:on|against)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*"
-    rf"['’]s\s+(?:[a-z][\w-]*\s+){{1,4}}(?P<name>{_ENTITY_NAME})"
+    rf"['’]s\s+(?:(?!(?:to|of|in|on|for|from|with|and|the|a|an|by|at)\b)[a-z][\w-]*\s+){{1,4}}"
+    rf"(?P<name>{_ENTITY_NAME})"
+)
+# The targets an "including" list may name: people, officials, companies ("sanctions on 17
+# Saudi officials, ..., including X"), not "several banks including X, and Y said".
+_TARGET_NOUNS = re.compile(
+    r"\b(?:people|persons|individuals|officials|officers|generals|leaders|figures|aides|"
+    r"executives|oligarchs|businessmen|companies|firms|entities)\b",
+    re.I,
 )
 # "including X", "among them (the commander-in-chief of the armed forces,) Senior General X"
 _INCLUDING = re.compile(
@@ -36,12 +44,17 @@ _INCLUDING = re.compile(
     rf"(?:(?:Senior\s+)?(?:General|Colonel|Lieutenant\s+General|Admiral|Marshal)\s+)?"
     rf"(?P<name>{_ENTITY_NAME})"
 )
-_AND_NAME = re.compile(rf",\s+and\s+(?P<name>{_ENTITY_NAME})")
+# ... and the list goes on as appositives: ", and Mohammed al-Otaibi, the consul general"
+_AND_NAME = re.compile(rf",\s+and\s+(?P<name>{_ENTITY_NAME})(?=\s*(?:[,.;]|$))")
 
 # A visit's destination that is a thing, not a named place: "to a pair of disputed islets",
 # "to the front line", "visited a factory".
 _TO_A_THING = re.compile(
-    r"\s+(?:to\s+)?(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*(?=[\s,.;]|$)(?!\s+(?:of|in|at)\s+[A-Z])"
+    # (not "the country", "the kingdom": a state told before)
+    r"(?!\s+(?:to\s+)?the\s+(?:[a-z]+\s+)?(?:country|nation|kingdom|republic|capital|emirate|"
+    r"island|islands)\b)"
+    r"\s+(?:to\s+)?(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*(?=[\s,.;]|$)"
+    r"(?!\s+(?:of|in|at)\s+[A-Z])"
 )
 
 
@@ -92,8 +105,10 @@ class PartiesMixin:
             and not re.search(r"\bvisit", trig.text, re.I)
         ):
             return None  # "cancelled the meeting as he flew to Argentina": a circumstance
-        if re.search(r"\bthat\s", between):
-            return None  # "Medvedev wrote that European 'fans of frogs' liked to visit Kyiv"
+        if re.search(r"\bthat\s", between) and "," not in between:
+            # "Medvedev wrote that European 'fans of frogs' liked to visit Kyiv" (not "Putin,
+            # who said that ..., will visit Beijing")
+            return None
         if first is not None and re.search(r"\band\s+(?:[\w']+\s+){0,3}$", between):
             traveller = first  # "Kim met Xi on Tuesday and will visit Moscow": Kim travels
         if traveller.actor.verified and not self.gaz.is_leader(traveller.actor.key):
@@ -235,6 +250,8 @@ class PartiesMixin:
         if of_country is not None:
             names.append(of_country.group("name"))
         including = _INCLUDING.search(body, after, until)
+        if including is not None and not _TARGET_NOUNS.search(body, after, including.start()):
+            including = None  # "backed by allies including Sunak": not the sanction's targets
         if including is not None:
             names.append(including.group("name"))
             # the list goes on past a clause break: "including X, a senior aide, and Y, ..."
