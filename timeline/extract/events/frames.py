@@ -12,88 +12,27 @@ from timeline.extract.entities import (
     SentenceMentions,
 )
 from timeline.extract.events.datepick import _segments, _unquoted
+from timeline.extract.events.framecues import (
+    ACCEPTED_INVITATION,
+    BUT_CANCELLED,
+    GROUP_LEADERS,
+    GROUP_SUBJECT_GAP,
+    HOSTS_THE_GATHERING,
+    IN_PERSON_AT,
+    LEADERS_OF_MANY,
+    NAMING_AFTER,
+    NEITHER_NOR,
+    NOT_BEFORE,
+    OBJECT_GAP,
+    OFFICIALS_BEFORE,
+    UNTIL_NOW,
+    WEEKDAY,
+    WHEN_CLAUSE,
+    multilateral,
+)
 from timeline.extract.gazetteer import GazetteerActor
-from timeline.extract.lexicon import CANCELLED_CUES, WEEKDAY_NAMES
 from timeline.extract.registry import spec_for
 from timeline.extract.stages import Frame
-
-# "the Asia-Pacific summit", "an Arab summit", "the Nuclear Security Summit": a named region's
-# or cause's gathering, not a meeting of the leaders the sentence names (not "a regional
-# summit", which may be elliptic: "met in Madrid, and again at a regional summit")
-_REGIONAL = re.compile(
-    r"\b(?:Asia-Pacific|Ibero-American|Arab|African|European|Nordic|Baltic|Commonwealth|"
-    r"Pacific Islands?|Caribbean|Latin American|East Asian?|Eurasian|Gulf|Central Asian|"
-    r"Balkan|Mediterranean|Nuclear Security)"
-    r"\s+(?:leaders'?\s+)?$"
-)
-# What follows the person in "called X my friend", "called him a liar": a naming, not a call.
-_NAMING_AFTER = re.compile(
-    r"\s+(?:[\"“‘']|(?:a|an|my|his|her|their|our|the)\s+(?!(?:day|week|month|year|time|"
-    r"second|third|following|next|hour|few|short|later|same|previous)\b)[a-z])"
-)
-_NEITHER_NOR = re.compile(
-    r"\s*neither\b[^.;]*?\bnor\s+(?:(?-i:[A-Z])[\w.'-]*\s+|(?:the|of|and)\s+){1,8}"
-    r"(?:is|are|was|were|will|would|has|have|had|did|does|plans?|plan\s+to)?\s*(?:\w+\s+)?$",
-    re.I,
-)
-_NOT_BEFORE = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?$", re.I)
-# Leaders as a group, not a number of them: "The G20 leaders", "European leaders"
-_GROUP_LEADERS = re.compile(
-    r"\b(?:G-?\d+|(?-i:[A-Z]{2,})|Group\s+of\s+\w+|EU|European|African|Arab|Asian|Gulf|"
-    r"Nordic|Baltic|world|regional)\s+leaders\b(?!\s+of\b)",
-    re.I,
-)
-# "accepted Musharraf's invitation to visit": the visit is planned, the acceptor travels.
-_ACCEPTED_INVITATION = re.compile(
-    r"\baccept(?:ed|s|ing)?\s+(?:[\w'’.-]+\s+){0,4}?invitation\s+(?:from\s+(?:[\w'’.-]+\s+){1,4})?"
-    r"to\s+(?:pay\s+(?:a|an)\s+(?:[\w-]+\s+)?)?$",
-    re.I,
-)
-_WHEN_CLAUSE = re.compile(r",\s+when\s+(?!.*,\s+when\s)")
-_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
-# A place where leaders spoke in person: "spoke with Kishida at the White House", "in Kazan".
-_IN_PERSON_AT = re.compile(r"\b(?:at|in)\s+(?:the\s+)?[A-Z]")
-# "not ... until now": a negation the news itself ends.
-_UNTIL_NOW = re.compile(r"\b(?:until|till|before)\s+(?:now|today|this\s+week)\b(?!['’])", re.I)
-# A gathering as the object of "host" in a relative clause before it: "the BRICS summit on
-# Tuesday and Wednesday, which South African President Jacob Zuma will host".
-_HOSTS_THE_GATHERING = re.compile(
-    r"\b(?:summit|forum|conference|parade|ceremony|gathering|games|olympics)\b[^.;]{0,40},?\s+"
-    r"(?:which|that)\s+(?:[\w.'-]+\s+){1,6}?(?:will\s+|would\s+|is\s+to\s+)?$",
-    re.I,
-)
-# A plan the same sentence then calls off: "..., but cancelled the trip to return home".
-_BUT_CANCELLED = re.compile(
-    r"[^.;]{0,160}?,\s+but\s+(?:(?:he|she|they|then|later)\s+)?"
-    rf"(?:{'|'.join(CANCELLED_CUES)}|pulled\s+out\s+of|shelved)\s+"
-    r"(?:it\b|the\s+(?:trip|visit|meeting|summit|talks|plans?|stop|stopover)\b)"
-    # "..., but cancelled his trip to Australia" is another trip
-    r"(?!\s+(?:to|in|at)\s+(?:the\s+)?(?-i:[A-Z]))",
-    re.I,
-)
-# Officials as the subject right before "meeting"/"met": "EU foreign ministers meeting in".
-_OFFICIALS_BEFORE = re.compile(
-    r"\b(?:(?P<whose>their|his|her)\s+(?:[a-z]+\s+)?)?(?:ministers|officials|envoys|delegates|"
-    r"delegations|diplomats|negotiators|aides|ambassadors|lawmakers|parliamentarians)"
-    r"\s+(?:also\s+)?$",
-    re.I,
-)
-# "The leaders of the 27 countries that will remain in the EU": a group, not two leaders.
-_LEADERS_OF_MANY = re.compile(
-    r"\bleaders\s+of\s+(?:the\s+)?(?:[5-9]|\d\d+|several|many|[a-z]+-[a-z]+)\s+(?:countries|nations|member\s+"
-    r"states|states|governments)\b(?:\s+(?:that|which|who)\b[^,]*)?",
-    re.I,
-)
-# Between a group's leaders and their verb: an aside, an auxiliary ("will", "are to").
-_GROUP_SUBJECT_GAP = re.compile(
-    r"\s*(?:,[^,;]*,\s*)?(?:(?:will|are\s+(?:scheduled|due|expected|set)\s+to|are\s+to|also|"
-    r"then)\s+)*"
-)
-# Between "welcomed"/"received (by)"/"see" and the leader it governs: titles and a country's
-# possessive ("received by Saudi Arabia's King Salman"), not a determiner or a clause
-_OBJECT_GAP = re.compile(
-    r"\s+(?:by\s+)?(?:the\s+)?(?:(?:visiting|former|new)\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}"
-)
 
 
 class FramesMixin:
@@ -148,7 +87,7 @@ class FramesMixin:
             and lowered_trigger.endswith((" to", " with"))
             and (
                 self.drafts[-1].sentence_index < sm.index - 1
-                or _IN_PERSON_AT.search(body, trig.end, clause[1])
+                or IN_PERSON_AT.search(body, trig.end, clause[1])
             )
         ):
             return None  # "spoke with Kishida at the White House" is no call told on
@@ -175,7 +114,7 @@ class FramesMixin:
             # "..., and King Mohammed VI did not attend": the ceremony told before
             and not (
                 self.gathering_told
-                and (trig.subtype == "absent" or _NOT_BEFORE.search(before[-24:]))
+                and (trig.subtype == "absent" or NOT_BEFORE.search(before[-24:]))
                 and re.match(r"\s*(?:[.;,]|$)", body[trig.end :])  # no object of its own
             )
         ):
@@ -192,7 +131,7 @@ class FramesMixin:
             "hosting",
         ) and tr.HOSTED_AT_GATHERING.match(body[trig.start :]):
             type_ = "attendance"  # "Xi hosted Putin and Kim at a military parade"
-        elif lowered_trigger in ("host", "hosts") and _HOSTS_THE_GATHERING.search(
+        elif lowered_trigger in ("host", "hosts") and HOSTS_THE_GATHERING.search(
             body, max(0, trig.start - 120), trig.start
         ):
             # "the BRICS summit on Tuesday, which Zuma will host": the gathering's host, and
@@ -230,7 +169,7 @@ class FramesMixin:
                 and m.is_person
                 and m.dependant is None
                 and not m.possessive
-                and _OBJECT_GAP.fullmatch(body[trig.end : m.start - s.start])
+                and OBJECT_GAP.fullmatch(body[trig.end : m.start - s.start])
                 for m in sm.mentions
             ):
                 return None
@@ -246,7 +185,7 @@ class FramesMixin:
                     for m in sm.mentions
                     if m.is_person
                     and m.start >= s.start + trig.end + on_leader.end()
-                    and _OBJECT_GAP.fullmatch(
+                    and OBJECT_GAP.fullmatch(
                         " " + body[trig.end + on_leader.end() : m.start - s.start]
                     )
                 ),
@@ -274,10 +213,10 @@ class FramesMixin:
             called = next((m for m in sm.mentions if lo < m.start <= lo + 30 and m.is_person), None)
             if not capital_next or called is None:
                 return None
-            if lowered_trigger == "called" and _NAMING_AFTER.match(self.text, called.end):
+            if lowered_trigger == "called" and NAMING_AFTER.match(self.text, called.end):
                 return None  # "who called Trump 'my friend'", "called Kim a madman": a name
         if type_ == "meeting" and lowered_trigger in ("meet", "meets", "met"):
-            group = _GROUP_LEADERS.search(body, clause[0], trig.start) or _LEADERS_OF_MANY.search(
+            group = GROUP_LEADERS.search(body, clause[0], trig.start) or LEADERS_OF_MANY.search(
                 body, clause[0], trig.start
             )
             met_someone = any(
@@ -286,11 +225,11 @@ class FramesMixin:
             )
             if (
                 group
-                and _GROUP_SUBJECT_GAP.fullmatch(body, group.end(), trig.start)
+                and GROUP_SUBJECT_GAP.fullmatch(body, group.end(), trig.start)
                 and not met_someone
             ):
                 type_ = "attendance"  # "The G20 leaders, Obama among them, meet tomorrow"
-        if lowered_trigger in ("summit", "summits", "meeting", "meetings") and self._multilateral(
+        if lowered_trigger in ("summit", "summits", "meeting", "meetings") and multilateral(
             sm, trig
         ):
             return None  # "a summit of the SCO", "the G20 summit": a gathering
@@ -317,7 +256,7 @@ class FramesMixin:
         if (
             type_ == "meeting"
             and lowered_trigger in ("meeting", "meet", "met")
-            and (officials := _OFFICIALS_BEFORE.search(before[-40:])) is not None
+            and (officials := OFFICIALS_BEFORE.search(before[-40:])) is not None
             # "Biden, Kishida and their foreign ministers met": the leaders meet too
             and not officials.group("whose")
         ):
@@ -355,7 +294,7 @@ class FramesMixin:
             ):
                 return None  # "Moon's special envoy, Chung Eui-yong, met Kim"
         if trig.subtype == "visit":
-            accepted = _ACCEPTED_INVITATION.search(before)
+            accepted = ACCEPTED_INVITATION.search(before)
             if not accepted and re.search(
                 r"\b(?:invit\w*|ask(?:ed|s|ing)?)\b[^.;]{0,40}$", before, re.I
             ):
@@ -404,7 +343,7 @@ class FramesMixin:
             or trig.subtype == "absent"
             or bool(tr.DENIAL.search(body[clause[0] : trig.start]))
             # "Neither Xi nor Modi is attending this year's session"
-            or bool(_NEITHER_NOR.match(body, clause[0], trig.start))
+            or bool(NEITHER_NOR.match(body, clause[0], trig.start))
         )
         if not negated and tr.CANCELLED_AFTER.match(body[trig.end : trig.end + 90]):
             negated = True  # "a summit with Trump, which Trump called off on Thursday"
@@ -416,7 +355,7 @@ class FramesMixin:
             negated = True  # "Xi's state visit ... has been postponed"
         if negated and self._has(tr.REVERSED, body):
             return None  # "called off the meeting ... before reversing course"
-        if negated and _UNTIL_NOW.search(body, trig.end, clause[1]):
+        if negated and UNTIL_NOW.search(body, trig.end, clause[1]):
             return None  # "had not travelled to Kyiv until now": now they have
         wish = tr.WISH.search(before) or tr.WISH_MAY.search(before)
         if (
@@ -428,7 +367,7 @@ class FramesMixin:
             # is no wish over a clause of its own (a real wish, "hopes that when he travels
             # to Asia he can meet Kim", still governs)
             wish = None
-        if wish and _ACCEPTED_INVITATION.search(before):
+        if wish and ACCEPTED_INVITATION.search(before):
             wish = None  # an accepted invitation to visit is a plan, not a wish
         invited_for = False
         if (
@@ -508,12 +447,12 @@ class FramesMixin:
             and re.search(
                 r"\ball\s+eyes\s+are\s+(?:now\s+)?on\b", unquoted[clause[0] : trig.start], re.I
             )
-            and _WEEKDAY.search(unquoted, trig.end, clause[1])
+            and WEEKDAY.search(unquoted, trig.end, clause[1])
             and not any(kind == "past" for _, _, kind in sentence_cues(body.lower()))
         ):
             future = True  # "All eyes are now on a dinner meeting between Trump and Xi on Saturday"
         if not future and not past:
-            when = _WHEN_CLAUSE.search(unquoted, 0, trig.start)
+            when = WHEN_CLAUSE.search(unquoted, 0, trig.start)
             if (
                 when is not None
                 and tr.PLANNED_CLAUSE.search(unquoted[: when.start()])
@@ -524,7 +463,7 @@ class FramesMixin:
                 future = True  # "is due to see Chretien in April, when Canada hosts the summit"
         if trig.subtype == "expect" or invited_for:
             future = True
-        if trig.subtype == "visit" and _ACCEPTED_INVITATION.search(before):
+        if trig.subtype == "visit" and ACCEPTED_INVITATION.search(before):
             future = True  # "Vajpayee accepted Musharraf's invitation to visit Pakistan"
         if negated:
             status = "negated"
@@ -532,7 +471,7 @@ class FramesMixin:
                 # "On Thursday, Trump cancelled a planned meeting": the cancelling is told in
                 # the past, so its dates resolve backwards, whatever the noun's adjective
                 future = False
-        elif future and _BUT_CANCELLED.match(body, trig.end):
+        elif future and BUT_CANCELLED.match(body, trig.end):
             status = "negated"  # "had been due to stop in Port Moresby ..., but cancelled the trip"
         elif future:
             status = "planned"
@@ -547,43 +486,6 @@ class FramesMixin:
                 if m.actor.key == "org:UNSC":
                     return m.actor
         return None
-
-    def _multilateral(self, sm: SentenceMentions, trig: tr.Trigger) -> bool:
-        """ "a summit of the SCO", "the G20 summit", "the APEC leaders' meeting": a gathering
-        of many, not a meeting of the leaders named."""
-        body = sm.sentence.plain
-        if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", body[trig.end : trig.end + 12]):
-            return True
-        if (
-            trig.text.lower().startswith("summit")
-            and re.match(r"\s+(?:hosted|chaired|convened|co-hosted)\s+by\b", body[trig.end :])
-            and re.search(r"\bat\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$", body[: trig.start])
-        ):
-            return True  # "... meet in Sibiu, at a summit hosted by Iohannis": a gathering
-        lo = sm.sentence.start + trig.start - 12
-        before = body[max(0, trig.start - 12) : trig.start]
-        return (
-            any(
-                lo <= m.end <= sm.sentence.start + trig.start and m.actor.kind == "organization"
-                for m in sm.mentions
-            )
-            or bool(re.search(r"\b(?:G-?\d+|[A-Z]{3,})\s+$", before))
-            or bool(re.search(r"\bGroup of (?:\d+|[A-Z][a-z]+)\s+$", body[: trig.start]))
-            or bool(re.search(r"\bleaders'\s+$", before))  # "the APEC leaders' meeting"
-            or bool(_REGIONAL.search(body, max(0, trig.start - 24), trig.start))
-            # "The G20 leaders ... opened their two-day summit": a group's own gathering
-            or bool(
-                re.search(
-                    r"\btheir\s+(?:[\w-]+\s+){0,2}$", body[max(0, trig.start - 30) : trig.start]
-                )
-                and _GROUP_LEADERS.search(body, 0, trig.start)
-                and sum(
-                    m.is_person and m.via != "pair" and m.start < sm.sentence.start + trig.start
-                    for m in sm.mentions
-                )
-                < 2
-            )
-        )
 
     def _has(self, pattern: re.Pattern[str], body: str) -> bool:
         """Whether the sentence matches `pattern`, computed once per sentence."""
