@@ -173,27 +173,21 @@ class FramesMixin:
                 for m in sm.mentions
             ):
                 return None
-        on_leader = (
-            re.match(r"\s+on\s+", body[trig.end :])
-            if lowered_trigger in ("call", "calls", "called", "calling")
-            else None
-        )
-        called = (
-            next(
-                (
-                    m
-                    for m in sm.mentions
-                    if m.is_person
-                    and m.start >= s.start + trig.end + on_leader.end()
-                    and OBJECT_GAP.fullmatch(
-                        " " + body[trig.end + on_leader.end() : m.start - s.start]
-                    )
-                ),
-                None,
-            )
-            if on_leader is not None
-            else None
-        )
+        called = None
+        if lowered_trigger in ("call", "calls", "called", "calling"):
+            on = re.match(r"\s+on\s+", body[trig.end :])
+            if on is not None:
+                after_on = trig.end + on.end()
+                called = next(
+                    (
+                        m
+                        for m in sm.mentions
+                        if m.is_person
+                        and m.start >= s.start + after_on
+                        and OBJECT_GAP.fullmatch(" " + body[after_on : m.start - s.start])
+                    ),
+                    None,
+                )
         if called is not None:
             # "is scheduled to call on Emperor Akihito" (the leader right after "on"): a visit;
             # "called on Putin (on Monday) to withdraw", "... for help": an appeal
@@ -293,8 +287,8 @@ class FramesMixin:
                 and not re.search(r"\band\b", self.text[subject.end : s.start + trig.start])
             ):
                 return None  # "Moon's special envoy, Chung Eui-yong, met Kim"
+        accepted = trig.subtype == "visit" and ACCEPTED_INVITATION.search(before) is not None
         if trig.subtype == "visit":
-            accepted = ACCEPTED_INVITATION.search(before)
             if not accepted and re.search(
                 r"\b(?:invit\w*|ask(?:ed|s|ing)?)\b[^.;]{0,40}$", before, re.I
             ):
@@ -463,7 +457,7 @@ class FramesMixin:
                 future = True  # "is due to see Chretien in April, when Canada hosts the summit"
         if trig.subtype == "expect" or invited_for:
             future = True
-        if trig.subtype == "visit" and ACCEPTED_INVITATION.search(before):
+        if accepted:
             future = True  # "Vajpayee accepted Musharraf's invitation to visit Pakistan"
         if negated:
             status = "negated"
