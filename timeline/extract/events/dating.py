@@ -42,6 +42,15 @@ _OVER_A_MEAL = re.compile(r"\bover\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:breakfast|lunc
 _SCOPE_UNTIL = re.compile(r"(?:until|till|through|to|by)\b", re.I)
 
 
+def _outside(
+    exprs: list[TemporalExpression], spans: list[tuple[int, int]]
+) -> list[TemporalExpression]:
+    """The expressions that start in none of the spans (clauses whose dates are their own)."""
+    if not spans:
+        return exprs
+    return [e for e in exprs if not any(a <= e.start_char < b for a, b in spans)]
+
+
 class DatingMixin(InheritedDatesMixin):
     """The dating stage of `ArticleExtractor`."""
 
@@ -187,11 +196,9 @@ class DatingMixin(InheritedDatesMixin):
                     )
                     cut = earlier_verb[-1].start()
                     pool = [e for e in pool if e.start_char >= cut or e.end_char <= subject]
-                away = other_side(body, trig.start)
-                if away:
-                    # "Kim, who met Trump in 2019, will visit Moscow next week": each side of
-                    # a relative clause is dated by its own expressions
-                    pool = [e for e in pool if not any(a <= e.start_char < b for a, b in away)]
+                # "Kim, who met Trump in 2019, will visit Moscow next week": each side of a
+                # relative clause is dated by its own expressions
+                pool = _outside(pool, other_side(body, trig.start))
                 # "Xi flew to Tanzania from Moscow, where he held talks with Putin on Friday":
                 # another clause's date belongs to the event told in it
                 taken = [
@@ -206,11 +213,8 @@ class DatingMixin(InheritedDatesMixin):
                     )
                     and any(a <= t < b for t in self._trigger_starts if t != trig.start)
                 ]
-                if taken:
-                    pool = [e for e in pool if not any(a <= e.start_char < b for a, b in taken)]
-                foreign = others_where(sm, trig.end)
-                if foreign:
-                    pool = [e for e in pool if not any(a <= e.start_char < b for a, b in foreign)]
+                pool = _outside(pool, taken)
+                pool = _outside(pool, others_where(sm, trig.end))
                 if (
                     not cand.future
                     and _PAST_VERB.search(body[clause[0] : trig.end])
@@ -227,16 +231,15 @@ class DatingMixin(InheritedDatesMixin):
                     ]
                 if type_ == "attendance" and trig.subtype == "visit":
                     # "will leave for Durban on Monday for the BRICS summit on Tuesday and
-                    # Wednesday": the gathering's dates, not the journey's
+                    # Wednesday": the gathering's dates, not the journey's (nor "... for the
+                    # BRICS summit and then to Athens on Friday")
                     gathering = tr.TRIP_FOR_GATHERING.search(body, trig.end)
                     later = [e for e in pool if gathering and e.start_char >= gathering.end()]
                     if later and not re.search(
                         r"[,;]|\b(?:and|then|before|after)\b",
                         body[gathering.end() : later[0].start_char],
                     ):
-                        pool = (
-                            later  # (not "... for the BRICS summit and then to Athens on Friday")
-                        )
+                        pool = later
                 pick = _pick_date(pool, trig, clause, body)
                 if pick is None and _OFFSET_BEFORE.search(
                     body[max(0, trig.start - 60) : trig.start]
