@@ -17,6 +17,10 @@ _NAME_WORDS = re.compile(r"(?:[A-Z][\w.'-]*\s+){0,2}")
 # The end of a preposition's phrase before a name: "took over from (President) Chirac" (not
 # "with", "to": "held talks with Xi. Putin will meet him" is Xi).
 _AFTER_PREPOSITION = re.compile(r"\b(?:from|of|about|against|over)\s+(?:[A-Z][\w.'-]*\s+){0,4}$")
+# Each descriptor title as written before a name: "Crown Prince " (any case).
+_DESCRIPTOR_PATTERNS = {
+    words: re.compile(r"\b" + r"\s+".join(words) + r"\s+", re.I) for words in DESCRIPTOR_TITLES
+}
 _SUBORDINATORS = frozenset({"since", "after", "before", "when", "while", "because", "until"})
 # "... to congratulate him": a purpose infinitive whose object pronoun is the object before
 _PURPOSE_BEFORE = re.compile(r"\bto\s+[a-z]+\s+$")
@@ -100,11 +104,11 @@ class ReferencesMixin:
                 continue
             if j < len(keys) and self.words[j][:1].isupper():
                 return 0  # "the Crown Prince Mohammed": a title before a name
-            titled = re.compile(r"\b" + r"\s+".join(words) + r"\s+", re.I)
+            titled = _DESCRIPTOR_PATTERNS[words]
             for _, m in self._persons_before(i, s_idx, 4):
                 # the title right before the name ("Saudi Crown Prince Mohammed bin Salman"),
                 # or inside the mention when the alias holds it
-                found = [t for t in titled.finditer(self.plain, max(0, m.start - 40), m.end)]
+                found = list(titled.finditer(self.plain, max(0, m.start - 40), m.end))
                 if found and (
                     found[-1].end() > m.start
                     or _NAME_WORDS.fullmatch(self.plain, found[-1].end(), m.start)

@@ -89,18 +89,19 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
         ]
 
     def _sentence(self, sm: SentenceMentions) -> None:
-        self._sentence_events(sm)
+        triggers = self._sentence_events(sm)
         if sm.index == self.lead_index:
-            self._remember_story_dates(sm)
+            self._remember_story_dates(sm, triggers)
         self._remember_gathering(sm)  # for the sentences after this one
 
-    def _sentence_events(self, sm: SentenceMentions) -> None:
+    def _sentence_events(self, sm: SentenceMentions) -> list[tr.Trigger]:
+        """The sentence's drafts, added to the article's; returns the triggers found."""
         self._index = sm.index
         s = sm.sentence
         body = s.plain
         self._host_appositive(sm)
-        triggers = tr.find_triggers(body, self.tokens, (sm.first_token, sm.end_token), s.start)
-        del triggers[MAX_TRIGGERS_PER_SENTENCE:]  # a run-on "sentence" must not cost n squared
+        found = tr.find_triggers(body, self.tokens, (sm.first_token, sm.end_token), s.start)
+        triggers = found[:MAX_TRIGGERS_PER_SENTENCE]  # a run-on "sentence" must not cost n squared
         ellipsis = tr.ORDINAL_ELLIPSIS.match(body)
         if ellipsis and self.prev_had_meeting and not any(t.type == "meeting" for t in triggers):
             triggers.append(
@@ -110,11 +111,11 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
                 triggers.append(tr.Trigger("meeting", "interact", m.start(1), m.end(1), ""))
         self.prev_had_meeting = any(t.type == "meeting" for t in triggers)
         if not triggers:
-            return
+            return found
         clauses = segment(body, needs_parse=self._needs_parse(sm, body))
         candidates = [c for c in (self._candidate(sm, t, clauses, triggers) for t in triggers) if c]
         if not candidates:
-            return
+            return found
         self._trigger_starts = [c.trigger.start for c in candidates]
         anchor = self._anchor(sm) if tr.ANCHORED_CUE.search(body) else None
         # Dates resolve by the tense of their event: "met on Tuesday" is the last Tuesday,
@@ -130,13 +131,13 @@ class ArticleExtractor(FramesMixin, ParticipantsMixin, DatingMixin, MergeMixin):
             drafts.extend(self._date_and_build(sm, cand, by_tense[tense], clauses))
         for draft in self._reconcile(drafts, body):
             self._add(draft)
+        return found
 
-    def _remember_story_dates(self, sm: SentenceMentions) -> None:
+    def _remember_story_dates(self, sm: SentenceMentions, triggers: list[tr.Trigger]) -> None:
         """The lead's dated acts that no event came of (no party named)."""
         s = sm.sentence
         body = s.plain
         made = {d.type for d in self.drafts}
-        triggers = tr.find_triggers(body, self.tokens, (sm.first_token, sm.end_token), s.start)
         found = _sentence_dates(s, self.published, "past", None, self.dateline_end)
         exprs = [e for e in found if e.kind != "report"]
         if not exprs:
